@@ -4,6 +4,7 @@
 #   base-image  a Debian bookworm base image built offline with debootstrap when Docker Hub is unreachable
 #   tailscale   tailscale/tailscaled built from the tailscale.com Go module (cached)
 #   image       the workspace image (images/workspace), built from the base image and the tailscale binaries
+#   browser     Debian's chromium for the web UI's end-to-end tests
 #   all         everything above, in that order (the default)
 # Settings (environment): PERRY_CACHE_DIR (default ~/.cache/perry), PERRY_BASE_IMAGE (default perry-base:bookworm),
 # PERRY_IMAGE (default perry-workspace:latest), TAILSCALE_VERSION (default v1.102.5), DEBIAN_MIRROR.
@@ -78,12 +79,19 @@ ensure_image() {
   PERRY_TAILSCALE_BIN_DIR="$bin" "$here/images/workspace/build.sh" --base "$base_image" --tag "$image" >&2
 }
 
+ensure_browser() {
+  [ -x /usr/bin/chromium ] && return
+  say "installing chromium"
+  apt_install chromium
+}
+
 mkdir -p "$cache" "$log_dir"
 case "${1:-all}" in
   docker) ensure_docker ;;
   base-image) ensure_docker; ensure_base_image ;;
   tailscale) ensure_tailscale >/dev/null ;;
   image) ensure_docker; ensure_base_image; ensure_image ;;
-  all) ensure_docker; ensure_base_image; ensure_tailscale >/dev/null; ensure_image ;;
-  *) die "usage: $0 [docker|base-image|tailscale|image|all]" ;;
+  browser) ensure_browser ;;
+  all) ensure_docker; ensure_base_image; ensure_tailscale >/dev/null; ensure_image; ensure_browser ;;
+  *) die "usage: $0 [docker|base-image|tailscale|image|browser|all]" ;;
 esac

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test tier on this machine, installing and starting what they need:
+#   unit         no services
+#   integration  real Docker engine (+ the workspace image)
+#   end to end   real Docker + a real local tailnet (tailscaled + control server) + Chromium
+# Nothing is skipped: a tier whose services cannot be set up makes this script fail.
+# Usage: bash scripts/test-all.sh        (from anywhere inside the checkout)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n[test-all] %s\n' "$*"; }
+
+say "toolchain"
+bash scripts/bootstrap.sh
+
+say "services: Docker, base image, tailscale binaries, workspace image"
+bash scripts/test-env.sh all
+
+say "build"
+pnpm run build
+
+say "tests (all tiers)"
+rm -f packages/*/test-results.json apps/*/test-results.json tools/*/test-results.json
+status=0
+# One package at a time: the integration tiers share one Docker engine and two cores.
+pnpm exec turbo run test --concurrency=1 --continue -- --reporter=default --reporter=json --outputFile.json=test-results.json || status=$?
+
+node scripts/summarize-tests.mjs packages/*/test-results.json apps/*/test-results.json tools/*/test-results.json || status=1
+exit "$status"
