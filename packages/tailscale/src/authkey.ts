@@ -64,3 +64,14 @@ export function maskAuthKey(key: string): string {
   const tail = trimmed.length >= 12 ? trimmed.slice(-4) : "";
   return `${prefix}…${tail}`;
 }
+
+const KEY_IN_TEXT = /tskey-[a-z]+-[A-Za-z0-9_-]+/g;
+
+/**
+ * Replaces every auth key in free text (CLI output, error messages) with `[redacted]`.
+ *
+ * @example redactAuthKeys("bad key tskey-auth-k1-abc") // "bad key [redacted]"
+ */
+export function redactAuthKeys(text: string): string {
+  return text.replace(KEY_IN_TEXT, "[redacted]");
+}

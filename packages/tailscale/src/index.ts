@@ -1,4 +1,15 @@
-export { parseAuthKey, isParsedAuthKey, maskAuthKey } from "./authkey.js";
+export { parseAuthKey, isParsedAuthKey, maskAuthKey, redactAuthKeys } from "./authkey.js";
 export type { AuthKeyKind, ParsedAuthKey, AuthKeyProblem } from "./authkey.js";
 export { workspaceHostname, checkHostnamePrefix, firstLabel, hostnameDrift, MAX_HOSTNAME_LENGTH } from "./hostname.js";
 export type { HostnameProblem } from "./hostname.js";
+export { TailscaleError, TAILSCALE_REMEDIES, isTailscaleError } from "./errors.js";
+export type { TailscaleErrorCode } from "./errors.js";
+export { classifyFailure } from "./classify.js";
+export type { CliResult } from "./classify.js";
+export { findTailscale, MACOS_APP_CLI, TAILSCALE_CLI_ENV_VARS } from "./find.js";
+export type { FindTailscaleOptions } from "./find.js";
+export { createTailscaleClient } from "./client.js";
+export type { TailscaleClient, TailscaleClientOptions, ServeResult } from "./client.js";
+export type { TailscaleStatus, PeerStatus, BackendState } from "./status.js";
+export type { ServeStatus, ServeMapping, ServeHandle } from "./serve.js";
+export type { TailscaleWhois } from "./whois.js";
