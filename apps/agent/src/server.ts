@@ -1,0 +1,114 @@
+import type { Server } from "node:http";
+import { type ConfigStore, ConfigError, createConfigStore } from "@perry/config";
+import { createWorkspaceDocker } from "@perry/docker";
+import { webDistDir } from "@perry/web";
+import type { AgentTailscale } from "@perry/api-client";
+import { existsSync } from "node:fs";
+import { createApp } from "./app.js";
+import { AgentStartError } from "./errors.js";
+import { boundPort, close, listen } from "./listen.js";
+import { WorkspaceEvents } from "./service/events.js";
+import { TailscaleReports } from "./service/reports.js";
+import { WorkspaceService } from "./service/workspaces.js";
+import { type AgentSettings, readSettings } from "./settings.js";
+import { NO_TAILSCALE } from "./tailscale/startup.js";
+
+/** How to run the agent. Everything has a default; `perry agent run` passes its flags here. */
+export interface StartAgentOptions {
+  /** Default 7391 (or $PERRY_AGENT_PORT). */
+  port?: number;
+  /** Default 127.0.0.1 (or $PERRY_AGENT_HOST). */
+  host?: string;
+  /** Where `[agent] …` lines go; default stdout. */
+  log?: (line: string) => void;
+  /** Environment to read settings from; default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A started agent. */
+export interface RunningAgent {
+  /** e.g. http://localhost:7391 */
+  url: string;
+  port: number;
+  /** Stops listening, removes what the agent added to Tailscale Serve, closes streams. */
+  close(): Promise<void>;
+}
+
+/** Starts the agent (HTTP API + web UI). Rejects with `AgentStartError` (PORT_IN_USE, CONFIG_INVALID, …). */
+export async function startAgent(options: StartAgentOptions = {}): Promise<RunningAgent> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settings = readSettings(env, { ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}) });
+  const config = await loadConfig(env);
+
+  let url = "";
+  const agent = buildAgent({ settings, config, log, url: () => url });
+
+  const servers: Server[] = [await listen(agent.app.fetch, settings.host, settings.port)];
+  const port = boundPort(servers[0] as Server);
+  url = `http://${displayHost(settings.host)}:${port}`;
+  log(`[agent] Agent running at ${url}`);
+
+  let closed = false;
+  return {
+    url,
+    port,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(servers.map(close));
+    },
+  };
+}
+
+/** The wired agent: the Hono app and what it was built from. */
+export interface BuiltAgent {
+  app: ReturnType<typeof createApp>;
+  service: WorkspaceService;
+  events: WorkspaceEvents;
+  setTailscale(view: AgentTailscale): void;
+}
+
+/** Wires real Docker, config, reports and events into the app; tests use it with temp dirs. */
+export function buildAgent(options: { settings: AgentSettings; config: ConfigStore; log: (line: string) => void; url: () => string; home?: string }): BuiltAgent {
+  const { settings, config, log } = options;
+  const docker = createWorkspaceDocker(settings.dockerSocket ? { socketPath: settings.dockerSocket } : {});
+  const events = new WorkspaceEvents();
+  const reports = new TailscaleReports(settings.stateDir);
+  const service = new WorkspaceService({ docker, config, reports, events, image: settings.image, log });
+  let tailscale: AgentTailscale = NO_TAILSCALE;
+  const app = createApp({
+    version: settings.version,
+    url: options.url,
+    docker,
+    config,
+    service,
+    events,
+    tailscale: () => tailscale,
+    debug: settings.debug,
+    ...(existsSync(webDistDir) ? { webDir: webDistDir } : {}),
+    ...(options.home ? { home: options.home } : {}),
+    log,
+  });
+  return { app, service, events, setTailscale: (view) => (tailscale = view) };
+}
+
+/** Loads config.json once; a bad file stops the agent with the file and position, untouched. */
+export async function loadConfig(env: NodeJS.ProcessEnv): Promise<ConfigStore> {
+  const store = createConfigStore({ env });
+  try {
+    await store.load();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      throw new AgentStartError("CONFIG_INVALID", `${error.message}; fix the file (it was left untouched) and start the agent again`, { cause: error });
+    }
+    throw error;
+  }
+  return store;
+}
+
+// The user docs print http://localhost:7391 for the default loopback address.
+function displayHost(host: string): string {
+  if (host === "127.0.0.1" || host === "::1" || host === "localhost") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}

@@ -1,0 +1,114 @@
+import { mkdir, readFile, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { TailscaleState } from "@perry/api-client";
+import * as v from "valibot";
+
+// Each workspace's entrypoint writes what its own tailscaled says into a small JSON
+// file in a per-workspace directory that the agent bind-mounts into the container.
+// Listing then costs one directory read on the host, not one `docker exec` per
+// workspace. The files are derived state: deleting them loses nothing.
+
+// Mounted at @perry/docker's REPORT_DIR inside the workspace.
+const REPORT_FILE = "tailscale.json";
+
+// Written by images/workspace/entrypoint.sh: `state` is tailscaled's BackendState, or
+// Disabled / Invalid / DaemonFailed from the entrypoint itself.
+const rawReportSchema = v.looseObject({
+  state: v.string(),
+  hostname: v.nullish(v.string()),
+  dnsName: v.nullish(v.string()),
+  ips: v.nullish(v.array(v.string()), []),
+  error: v.nullish(v.string()),
+  updatedAt: v.string(),
+});
+
+/** One workspace's latest tailnet report, already in API terms. */
+export interface TailscaleReport {
+  enabled: boolean;
+  state: Exclude<TailscaleState, "disabled" | "stopped" | "unknown" | "pending-restart">;
+  hostname?: string;
+  dnsName?: string;
+  ips: string[];
+  error?: string;
+  updatedAt: string;
+}
+
+/** Reads and prepares the per-workspace report directories under `<stateDir>/workspaces`. */
+export class TailscaleReports {
+  readonly #root: string;
+
+  constructor(stateDir: string) {
+    this.#root = join(stateDir, "workspaces");
+  }
+
+  /** Host directory to bind-mount at `REPORT_MOUNT`; created if missing. */
+  async prepare(name: string): Promise<string> {
+    const dir = join(this.#root, name);
+    await mkdir(dir, { recursive: true, mode: 0o755 });
+    return dir;
+  }
+
+  /** Host directory for `name` (whether or not it exists). */
+  dirOf(name: string): string {
+    return join(this.#root, name);
+  }
+
+  /** Forgets a removed workspace's reports. */
+  async forget(name: string): Promise<void> {
+    await rm(join(this.#root, name), { recursive: true, force: true });
+  }
+
+  /** Every workspace's report, keyed by workspace name; unreadable or malformed files are skipped. */
+  async readAll(): Promise<Map<string, TailscaleReport>> {
+    const names = await readdir(this.#root).catch(() => [] as string[]);
+    const entries = await Promise.all(names.map(async (name) => [name, await this.read(name)] as const));
+    return new Map(entries.filter((entry): entry is [string, TailscaleReport] => entry[1] !== undefined));
+  }
+
+  /** One workspace's report, if it has written one. */
+  async read(name: string): Promise<TailscaleReport | undefined> {
+    const text = await readFile(join(this.#root, name, REPORT_FILE), "utf8").catch(() => undefined);
+    if (text === undefined) return undefined;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const parsed = v.safeParse(rawReportSchema, data);
+    return parsed.success ? toReport(parsed.output) : undefined;
+  }
+}
+
+/** Maps tailscaled's BackendState (plus the entrypoint's error text) to the API's state. */
+export function stateFromBackend(backendState: string | undefined, error: string | undefined): TailscaleReport["state"] {
+  switch (backendState) {
+    case "Running":
+      return "running";
+    case "NeedsMachineAuth":
+      return "needs-approval";
+    case "NeedsLogin":
+      return error ? "needs-login" : "starting";
+    case "Invalid":
+    case "DaemonFailed":
+      return "error";
+    case "Starting":
+    case "NoState":
+    case undefined:
+      return error ? (/unreachable|timeout|connection refused|no route|dial/i.test(error) ? "waiting" : "error") : "starting";
+    default:
+      return error ? "error" : "starting";
+  }
+}
+
+function toReport(raw: v.InferOutput<typeof rawReportSchema>): TailscaleReport {
+  return {
+    enabled: raw.state !== "Disabled",
+    state: stateFromBackend(raw.state, raw.error ?? undefined),
+    ips: raw.ips ?? [],
+    updatedAt: raw.updatedAt,
+    ...(raw.hostname ? { hostname: raw.hostname } : {}),
+    ...(raw.dnsName ? { dnsName: raw.dnsName.replace(/\.$/, "") } : {}),
+    ...(raw.error ? { error: raw.error.slice(0, 300) } : {}),
+  };
+}

@@ -1,0 +1,170 @@
+import type { StartWorkspaceResponse, Workspace } from "@perry/api-client";
+import { checkWorkspaceName } from "@perry/api-client";
+import { type ConfigStore, tailscaleSettings } from "@perry/config";
+import { settingsFiles, type WorkspaceContainer, type WorkspaceDocker } from "@perry/docker";
+import { ServiceError } from "./errors.js";
+import type { WorkspaceEvents } from "./events.js";
+import { desiredTailscale, workspaceSettings } from "./handover.js";
+import { KeyedLock } from "./lock.js";
+import { type DesiredTailscale, presentWorkspace } from "./present.js";
+import type { TailscaleReports } from "./reports.js";
+
+/** What the workspace service needs; all injected so tests can use real instances with temp dirs. */
+export interface WorkspaceServiceDeps {
+  docker: WorkspaceDocker;
+  config: ConfigStore;
+  reports: TailscaleReports;
+  events: WorkspaceEvents;
+  image: string;
+  log: (line: string) => void;
+}
+
+/** Orchestrates Docker, config and tailnet reports into the workspace lifecycle. */
+export class WorkspaceService {
+  readonly #lock = new KeyedLock();
+
+  constructor(private readonly deps: WorkspaceServiceDeps) {}
+
+  /** All workspaces: one Docker list call plus one read of the report directory. */
+  async list(): Promise<Workspace[]> {
+    const [containers, reports] = await Promise.all([this.deps.docker.list(), this.deps.reports.readAll()]);
+    const settings = this.#tailscale();
+    return containers
+      .map((c) => presentWorkspace(c, desiredTailscale(settings, c.name), reports.get(c.name)))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** One workspace, or WORKSPACE_NOT_FOUND. */
+  async get(name: string): Promise<Workspace> {
+    checkName(name);
+    return this.#present(await this.#require(name));
+  }
+
+  /** Creates and starts a new workspace; WORKSPACE_EXISTS if the name is taken. */
+  create(name: string, options: { clone?: string } = {}): Promise<Workspace> {
+    checkName(name);
+    return this.#lock.run(name, async () => {
+      if (await this.deps.docker.get(name)) {
+        throw new ServiceError("WORKSPACE_EXISTS", `workspace "${name}" already exists`, `Start it with \`perry start ${name}\`, or pick another name.`);
+      }
+      return this.#createAndStart(name, options);
+    });
+  }
+
+  /** Starts a workspace (a no-op when running); with `create`, creates it first when it does not exist. */
+  start(name: string, options: { create?: boolean; clone?: string } = {}): Promise<StartWorkspaceResponse> {
+    checkName(name);
+    return this.#lock.run(name, async () => {
+      const existing = await this.deps.docker.get(name);
+      if (!existing) {
+        if (!options.create) throw notFound(name);
+        return { workspace: await this.#createAndStart(name, options), created: true };
+      }
+      if (options.clone) {
+        throw new ServiceError(
+          "WORKSPACE_EXISTS",
+          `workspace "${name}" already exists; --clone only applies when a workspace is created`,
+          `Clone inside it with \`perry shell ${name}\`, or remove it first with \`perry remove ${name}\`.`,
+        );
+      }
+      if (existing.state === "running") return { workspace: await this.#present(existing), created: false };
+      await this.#startContainer(name);
+      return { workspace: await this.#present(await this.#require(name)), created: false };
+    });
+  }
+
+  /** Stops a workspace gracefully (a no-op when stopped). */
+  stop(name: string): Promise<Workspace> {
+    checkName(name);
+    return this.#lock.run(name, async () => {
+      const existing = await this.#require(name);
+      if (existing.state === "running" || existing.state === "restarting" || existing.state === "paused") {
+        this.#progress(name, "stopping", "Stopping the workspace");
+        await this.deps.docker.stop(name);
+      }
+      return this.#publish(await this.#present(await this.#require(name)));
+    });
+  }
+
+  /** Removes the container, its volumes and its reports. */
+  remove(name: string): Promise<void> {
+    checkName(name);
+    return this.#lock.run(name, async () => {
+      await this.#require(name);
+      this.#progress(name, "removing", "Removing the container and its volumes");
+      await this.deps.docker.remove(name);
+      await this.deps.reports.forget(name);
+      this.deps.events.emit({ type: "workspace-removed", name });
+    });
+  }
+
+  /** Log lines of the workspace's container. */
+  async logs(name: string, options: { tail?: number; follow?: boolean; signal?: AbortSignal }): Promise<AsyncIterable<string>> {
+    checkName(name);
+    await this.#require(name);
+    return this.deps.docker.logs(name, options);
+  }
+
+  async #createAndStart(name: string, options: { clone?: string }): Promise<Workspace> {
+    const desired = desiredTailscale(this.#tailscale(), name);
+    this.#progress(name, "creating", "Creating the container and its volumes");
+    const reportDir = await this.deps.reports.prepare(name);
+    await this.deps.docker.create({
+      name,
+      image: this.deps.image,
+      tailscale: desired.enabled,
+      reportDir,
+    });
+    this.deps.log(`[agent] Created workspace ${name}`);
+    await this.#startContainer(name);
+    if (options.clone) this.deps.log(`[agent] --clone is not supported yet; ${name} was created empty`);
+    return this.#present(await this.#require(name));
+  }
+
+  async #startContainer(name: string): Promise<void> {
+    const settings = this.#tailscale();
+    const desired = desiredTailscale(settings, name);
+    this.#progress(name, "configuring", desired.enabled ? `Handing Tailscale settings to the workspace (${desired.hostname ?? "no hostname"})` : "Preparing the workspace");
+    await this.deps.reports.prepare(name);
+    const files = settingsFiles(workspaceSettings(settings, desired, this.deps.config.get().config.ssh.authorizedKeys));
+    await this.deps.docker.writeFiles(name, files);
+    this.#progress(name, "starting", "Starting the container");
+    await this.deps.docker.start(name);
+    this.#publish(await this.#present(await this.#require(name)));
+  }
+
+  async #present(container: WorkspaceContainer & { startedAt?: Date }, desired?: DesiredTailscale): Promise<Workspace> {
+    const report = await this.deps.reports.read(container.name);
+    return presentWorkspace(container, desired ?? desiredTailscale(this.#tailscale(), container.name), report);
+  }
+
+  async #require(name: string): Promise<WorkspaceContainer> {
+    const container = await this.deps.docker.get(name);
+    if (!container) throw notFound(name);
+    return container;
+  }
+
+  #tailscale() {
+    return tailscaleSettings(this.deps.config.get());
+  }
+
+  #publish(workspace: Workspace): Workspace {
+    this.deps.events.emit({ type: "workspace", workspace });
+    return workspace;
+  }
+
+  #progress(name: string, step: string, message: string): void {
+    this.deps.events.emit({ type: "progress", name, step, message });
+  }
+}
+
+function checkName(name: string): void {
+  const problem = checkWorkspaceName(name);
+  if (problem) {
+    throw new ServiceError("INVALID_NAME", problem.message, problem.suggestion ? `Did you mean "${problem.suggestion}"?` : undefined);
+  }
+}
+
+function notFound(name: string): ServiceError {
+  return new ServiceError("WORKSPACE_NOT_FOUND", `no workspace named "${name}"`, "See existing workspaces with `perry list`, or create it with `perry start " + name + "`.");
+}

@@ -1,0 +1,49 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createWorkspaceDocker } from "@perry/docker";
+import { buildAgent, loadConfig } from "../server.js";
+import { readSettings } from "../settings.js";
+
+/** A unique workspace name for this run. */
+export function uniqueName(prefix = "t"): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** An agent app wired to the real Docker engine, with its own temp config and state dirs. */
+export async function testAgent(env: Record<string, string> = {}) {
+  const root = await mkdtemp(join(tmpdir(), "perry-agent-test-"));
+  const fullEnv = { PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "config"), PERRY_STATE_DIR: join(root, "state"), ...env };
+  const settings = readSettings(fullEnv);
+  const config = await loadConfig(fullEnv);
+  const lines: string[] = [];
+  const agent = buildAgent({ settings, config, log: (line) => lines.push(line), url: () => "http://localhost:0", home: root });
+  const created = new Set<string>();
+  const docker = createWorkspaceDocker();
+
+  const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
+    const { json, ...rest } = init;
+    return agent.app.request(path, {
+      ...rest,
+      ...(json !== undefined ? { body: JSON.stringify(json), headers: { "content-type": "application/json", ...rest.headers } } : {}),
+    });
+  };
+
+  return {
+    ...agent,
+    root,
+    config,
+    lines,
+    docker,
+    request,
+    /** Remember a name so cleanup removes it even when the test fails. */
+    track(name: string) {
+      created.add(name);
+      return name;
+    },
+    async cleanup() {
+      await Promise.all([...created].map((name) => docker.remove(name).catch(() => undefined)));
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
