@@ -27,7 +27,7 @@ done
 
 context=$(mktemp -d /tmp/perry-workspace-context.XXXXXX)
 trap 'rm -rf "$context"' EXIT
-cp -a "$here/Dockerfile" "$here/entrypoint.sh" "$here/sshd_config" "$here/tailscale-bin" "$context/"
+cp -a "$here/Dockerfile" "$here/entrypoint.sh" "$here/logout.sh" "$here/sshd_config" "$here/tailscale-bin" "$context/"
 
 args=(--tag "$tag")
 [ -n "$base" ] && args+=(--build-arg "BASE_IMAGE=$base")

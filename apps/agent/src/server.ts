@@ -11,7 +11,8 @@ import { WorkspaceEvents } from "./service/events.js";
 import { TailscaleReports } from "./service/reports.js";
 import { WorkspaceService } from "./service/workspaces.js";
 import { type AgentSettings, readSettings } from "./settings.js";
-import { NO_TAILSCALE } from "./tailscale/startup.js";
+import { NO_TAILSCALE, detectTailscale, setUpServe } from "./tailscale/startup.js";
+import { createTailscaleClient, type ServeHandle } from "@perry/tailscale";
 
 /** How to run the agent. Everything has a default; `perry agent run` passes its flags here. */
 export interface StartAgentOptions {
@@ -43,11 +44,39 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
 
   let url = "";
   const agent = buildAgent({ settings, config, log, url: () => url });
+  const tailscale = createTailscaleClient({
+    env,
+    ...(settings.tailscaleCli ? { cliPath: settings.tailscaleCli } : {}),
+    ...(settings.tailscaleSocket ? { socketPath: settings.tailscaleSocket } : {}),
+  });
+  const detection = settings.tailscaleServe ? await detectTailscale(tailscale, log) : undefined;
 
   const servers: Server[] = [await listen(agent.app.fetch, settings.host, settings.port)];
   const port = boundPort(servers[0] as Server);
   url = `http://${displayHost(settings.host)}:${port}`;
+
+  let serveHandle: ServeHandle | undefined;
+  let after: string[] = [];
+  if (detection) {
+    const outcome = await setUpServe(tailscale, detection, port, log);
+    serveHandle = outcome.handle;
+    after = outcome.after;
+    let view = outcome.view;
+    if (outcome.listenOnTailnet && detection.status.ipv4) {
+      const ip = detection.status.ipv4;
+      try {
+        servers.push(await listen(agent.app.fetch, ip, port));
+        view = { ...view, tailnetUrl: `http://${ip}:${port}` };
+        after.push(`[agent] Agent accessible via Tailscale IP: http://${ip}:${port}`);
+      } catch (error) {
+        // Userspace-networking tailscaled has no interface to bind; Serve is then the only way in.
+        after.push(`[agent] Cannot listen on the Tailscale IP ${ip} (${error instanceof Error ? error.message : String(error)}); localhost only`);
+      }
+    }
+    agent.setTailscale(view);
+  }
   log(`[agent] Agent running at ${url}`);
+  for (const line of after) log(line);
 
   let closed = false;
   return {
@@ -56,6 +85,8 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
     async close() {
       if (closed) return;
       closed = true;
+      // Remove only the Serve mapping this agent added; the user's other mappings stay.
+      if (serveHandle) await tailscale.disableServe(serveHandle).catch((error: unknown) => log(`[agent] Could not remove the Tailscale Serve mapping: ${String(error)}`));
       await Promise.all(servers.map(close));
     },
   };

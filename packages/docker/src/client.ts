@@ -18,6 +18,7 @@ import { BUILD_IMAGE_HINT, DockerError, type DockerErrorContext, mapDockerError 
 import { type ExecOptions, type ExecResult, runExec } from "./exec.js";
 import { demux, jsonLines, lines } from "./streams.js";
 import { tarFiles } from "./tar.js";
+import { runVolumeTask, type TaskOptions } from "./task.js";
 import { fromListEntry, type WorkspaceContainer, type WorkspaceContainerDetails, withInspect } from "./workspace-container.js";
 
 /** Where to find Docker. */
@@ -194,6 +195,14 @@ export class WorkspaceDocker {
     return this.call({ action: `run ${cmd[0] ?? "a command"} in workspace ${name}`, workspace: name }, () =>
       runExec(this.docker, this.docker.getContainer(containerName(name)), cmd, opts),
     );
+  }
+
+  /**
+   * Runs `cmd` in a one-off container of `image` that mounts the workspace's tailscale state volume; for
+   * work on a stopped workspace (logging its node out before deletion). The container is always removed.
+   */
+  async runVolumeTask(name: string, opts: TaskOptions): Promise<{ exitCode: number; output: string }> {
+    return this.call({ action: `run a task on the volumes of workspace ${name}`, workspace: name }, () => runVolumeTask(this.docker, name, opts));
   }
 
   /** Places files into a workspace in one archive; works on created and stopped containers too. */

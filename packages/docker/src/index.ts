@@ -27,6 +27,7 @@ export {
   type WorkspaceSettings,
   workspaceLabels,
 } from "./contract.js";
+export { LABEL_TASK, type TaskOptions } from "./task.js";
 export { BUILD_IMAGE_HINT, DockerError, type DockerErrorCode, mapDockerError } from "./errors.js";
 export type { ExecOptions, ExecResult } from "./exec.js";
 export type { ContainerState, WorkspaceContainer, WorkspaceContainerDetails } from "./workspace-container.js";

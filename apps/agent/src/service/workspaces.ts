@@ -9,6 +9,10 @@ import { KeyedLock } from "./lock.js";
 import { type DesiredTailscale, presentWorkspace } from "./present.js";
 import type { TailscaleReports } from "./reports.js";
 
+// images/workspace/logout.sh
+const LOGOUT_COMMAND = "/usr/local/bin/perry-logout";
+const LOGOUT_TIMEOUT_MS = 30_000;
+
 /** What the workspace service needs; all injected so tests can use real instances with temp dirs. */
 export interface WorkspaceServiceDeps {
   docker: WorkspaceDocker;
@@ -86,11 +90,12 @@ export class WorkspaceService {
     });
   }
 
-  /** Removes the container, its volumes and its reports. */
+  /** Logs the workspace's node out of the tailnet (running or stopped), then removes the container, its volumes and its reports. */
   remove(name: string): Promise<void> {
     checkName(name);
     return this.#lock.run(name, async () => {
-      await this.#require(name);
+      const container = await this.#require(name);
+      await this.#logout(container);
       this.#progress(name, "removing", "Removing the container and its volumes");
       await this.deps.docker.remove(name);
       await this.deps.reports.forget(name);
@@ -103,6 +108,25 @@ export class WorkspaceService {
     checkName(name);
     await this.#require(name);
     return this.deps.docker.logs(name, options);
+  }
+
+  // User docs: "When a workspace is deleted: Perry runs tailscale logout". Also for stopped workspaces,
+  // which other tools skip, leaving orphaned nodes: their state volume is mounted in a one-off container.
+  // A failed logout is logged and does not block deletion (an ephemeral key still cleans up later).
+  async #logout(container: WorkspaceContainer): Promise<void> {
+    const { name } = container;
+    this.#progress(name, "logout", "Removing the workspace from the tailnet (tailscale logout)");
+    try {
+      const result =
+        container.state === "running"
+          ? await this.deps.docker.exec(name, [LOGOUT_COMMAND], { timeoutMs: LOGOUT_TIMEOUT_MS }).then((r) => ({ exitCode: r.exitCode, output: r.stderr + r.stdout }))
+          : await this.deps.docker.runVolumeTask(name, { image: container.image, cmd: [LOGOUT_COMMAND], timeoutMs: LOGOUT_TIMEOUT_MS });
+      const said = result.output.trim().split("\n").pop() ?? "";
+      if (result.exitCode !== 0) this.deps.log(`[agent] Could not log ${name} out of the tailnet (${said || `exit ${result.exitCode}`}); removing it anyway`);
+      else if (said.includes("logged out")) this.deps.log(`[agent] Logged ${name} out of the tailnet`);
+    } catch (error) {
+      this.deps.log(`[agent] Could not log ${name} out of the tailnet (${error instanceof Error ? error.message : String(error)}); removing it anyway`);
+    }
   }
 
   async #createAndStart(name: string, options: { clone?: string }): Promise<Workspace> {

@@ -21,12 +21,15 @@ export async function testAgent(env: Record<string, string> = {}) {
   const created = new Set<string>();
   const docker = createWorkspaceDocker();
 
-  const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
+  // Tests read bodies loosely; the contract's schemas are checked by the client's own tests.
+  // biome-ignore lint/suspicious/noExplicitAny: test convenience
+  type LooseResponse = Omit<Response, "json"> & { json(): Promise<any> };
+  const request = (path: string, init: RequestInit & { json?: unknown } = {}): Promise<LooseResponse> => {
     const { json, ...rest } = init;
-    return agent.app.request(path, {
+    return Promise.resolve(agent.app.request(path, {
       ...rest,
       ...(json !== undefined ? { body: JSON.stringify(json), headers: { "content-type": "application/json", ...rest.headers } } : {}),
-    });
+    }));
   };
 
   return {
