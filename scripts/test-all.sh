@@ -20,10 +20,14 @@ say "build"
 pnpm run build
 
 say "tests (all tiers)"
-rm -f packages/*/test-results.json apps/*/test-results.json tools/*/test-results.json
+rm -f packages/*/test-results*.json apps/*/test-results*.json tools/*/test-results*.json
 status=0
+report=(--reporter=default --reporter=json --outputFile.json=test-results.json)
 # One package at a time: the integration tiers share one Docker engine and two cores.
-pnpm exec turbo run test --concurrency=1 --continue -- --reporter=default --reporter=json --outputFile.json=test-results.json || status=$?
+pnpm exec turbo run test --concurrency=1 --continue -- "${report[@]}" || status=$?
 
-node scripts/summarize-tests.mjs packages/*/test-results.json apps/*/test-results.json tools/*/test-results.json || status=1
+say "browser end to end (Chromium against a real agent)"
+pnpm --filter @perry/web test:e2e --reporter=default --reporter=json --outputFile.json=test-results-e2e.json || status=$?
+
+node scripts/summarize-tests.mjs packages/*/test-results*.json apps/*/test-results*.json tools/*/test-results*.json || status=1
 exit "$status"

@@ -121,8 +121,8 @@ async function toApiError(url: string, response: Response): Promise<Error> {
   }
   const parsed = v.safeParse(errorBodySchema, data);
   if (!parsed.success) return new UnexpectedResponseError(url, response.status, text.slice(0, 200));
-  const { code, message, hint } = parsed.output.error;
-  return new ApiError(code, message, response.status, hint);
+  const { code, message, hint, fields } = parsed.output.error;
+  return new ApiError(code, message, response.status, hint, fields);
 }
 
 async function* readEvents(open: () => Promise<Response>): AsyncIterable<WorkspaceEvent> {

@@ -26,6 +26,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly hint?: string,
+    /** Per-field problems of a validation error, by dot path. */
+    readonly fields?: readonly { path: string; message: string }[],
   ) {
     super(message);
   }
