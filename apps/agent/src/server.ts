@@ -121,7 +121,14 @@ export function buildAgent(options: { settings: AgentSettings; config: ConfigSto
     ...(options.home ? { home: options.home } : {}),
     log,
   });
-  return { app, service, events, setTailscale: (view) => (tailscale = view) };
+  return {
+    app,
+    service,
+    events,
+    setTailscale: (view) => {
+      tailscale = view;
+    },
+  };
 }
 
 /** Loads config.json once; a bad file stops the agent with the file and position, untouched. */

@@ -26,7 +26,13 @@ describe("KeyedLock", () => {
   it("does not make different keys wait for each other", async () => {
     const lock = new KeyedLock();
     let release!: () => void;
-    const blocked = lock.run("a", () => new Promise<void>((r) => (release = r)));
+    const blocked = lock.run(
+      "a",
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     await expect(lock.run("b", async () => "b done")).resolves.toBe("b done");
     release();
     await blocked;

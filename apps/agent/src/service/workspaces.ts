@@ -190,5 +190,5 @@ function checkName(name: string): void {
 }
 
 function notFound(name: string): ServiceError {
-  return new ServiceError("WORKSPACE_NOT_FOUND", `no workspace named "${name}"`, "See existing workspaces with `perry list`, or create it with `perry start " + name + "`.");
+  return new ServiceError("WORKSPACE_NOT_FOUND", `no workspace named "${name}"`, `See existing workspaces with \`perry list\`, or create it with \`perry start ${name}\`.`);
 }

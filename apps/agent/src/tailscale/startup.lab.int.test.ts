@@ -2,6 +2,7 @@ import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type Device, type HostNode, type Lab, labSettings, startDevice, startHostNode, startLab } from "@perry/tailnet-lab";
+import { createApiClient } from "@perry/api-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningAgent, startAgent } from "../server.js";
 
@@ -55,7 +56,7 @@ describe("agent startup on a Tailscale host with HTTPS", () => {
       `[agent] Agent running at ${agent.url}`,
       `[agent] Tailscale HTTPS: https://${dnsName}`,
     ]);
-    const info = await (await fetch(`${agent.url}/api/info`)).json();
+    const info = await createApiClient({ baseUrl: agent.url }).info();
     expect(info.tailscale).toMatchObject({ state: "running", dnsName, serve: "enabled", httpsUrl: `https://${dnsName}`, httpsEnabled: true });
     expect(info.tailscale.ips[0]).toMatch(/^100\./);
 
@@ -89,7 +90,7 @@ describe("agent startup on a Tailscale host with HTTPS", () => {
         "[agent] Continuing without HTTPS...",
         `[agent] Agent running at ${agent.url}`,
       ]);
-      const info = await (await fetch(`${agent.url}/api/info`)).json();
+      const info = await createApiClient({ baseUrl: agent.url }).info();
       expect(info.tailscale).toMatchObject({ state: "running", serve: "denied" });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -134,7 +135,7 @@ describe("agent startup on a Tailscale host without HTTPS", () => {
       // A userspace-networking node has no interface to bind, so the agent says so instead of failing.
       expect(lines[3]).toMatch(/^\[agent\] (Agent accessible via Tailscale IP: http:\/\/100\.|Cannot listen on the Tailscale IP 100\.)/);
       expect(lines.join("\n")).not.toContain("Serve enabled");
-      const info = await (await fetch(`${agent.url}/api/info`)).json();
+      const info = await createApiClient({ baseUrl: agent.url }).info();
       expect(info.tailscale).toMatchObject({ state: "running", httpsEnabled: false, serve: "unavailable" });
     } finally {
       await agent.close();
@@ -149,7 +150,7 @@ describe("agent startup without Tailscale", () => {
       const { agent, lines } = await runAgent(root, { PATH: "/nonexistent", PERRY_TAILSCALE_CLI: join(root, "no-tailscale-here") });
       try {
         expect(lines).toEqual([`[agent] Agent running at ${agent.url}`]);
-        const info = await (await fetch(`${agent.url}/api/info`)).json();
+        const info = await createApiClient({ baseUrl: agent.url }).info();
         expect(info.tailscale).toMatchObject({ state: "not-installed", serve: "unavailable" });
       } finally {
         await agent.close();
