@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { type ConfigStore, ConfigError, createConfigStore } from "@perry/config";
-import { createWorkspaceDocker } from "@perry/docker";
+import { createWorkspaceDocker, type WorkspaceDocker } from "@perry/docker";
+import { watchWorkspaces } from "./service/watch.js";
 import { webDistDir } from "@perry/web";
 import type { AgentTailscale } from "@perry/api-client";
 import { existsSync } from "node:fs";
@@ -78,6 +79,9 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
   log(`[agent] Agent running at ${url}`);
   for (const line of after) log(line);
 
+  const stopWatching = new AbortController();
+  watchWorkspaces({ docker: agent.docker, service: agent.service, events: agent.events, stateDir: settings.stateDir, signal: stopWatching.signal });
+
   let closed = false;
   return {
     url,
@@ -85,6 +89,7 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
     async close() {
       if (closed) return;
       closed = true;
+      stopWatching.abort();
       // Remove only the Serve mapping this agent added; the user's other mappings stay.
       if (serveHandle) await tailscale.disableServe(serveHandle).catch((error: unknown) => log(`[agent] Could not remove the Tailscale Serve mapping: ${String(error)}`));
       await Promise.all(servers.map(close));
@@ -95,6 +100,7 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
 /** The wired agent: the Hono app and what it was built from. */
 export interface BuiltAgent {
   app: ReturnType<typeof createApp>;
+  docker: WorkspaceDocker;
   service: WorkspaceService;
   events: WorkspaceEvents;
   setTailscale(view: AgentTailscale): void;
@@ -123,6 +129,7 @@ export function buildAgent(options: { settings: AgentSettings; config: ConfigSto
   });
   return {
     app,
+    docker,
     service,
     events,
     setTailscale: (view) => {
