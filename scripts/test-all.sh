@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 
 say() { printf '\n[test-all] %s\n' "$*"; }
 
+# Workspaces started by tests must not upload tailscaled logs to Tailscale (tests talk only to this machine).
+export PERRY_TAILSCALE_NO_LOGS=1
+
 say "toolchain"
 bash scripts/bootstrap.sh
 

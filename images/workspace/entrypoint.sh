@@ -9,6 +9,7 @@
 #   /etc/perry/tailscale/login-server  control server URL (optional)
 #   /etc/perry/tailscale/tags          comma-separated tags, e.g. tag:perry-workspace (optional)
 #   /etc/perry/tailscale/authkey       auth key, root-only 0600 (optional; deleted after a successful login)
+#   /etc/perry/tailscale/no-logs       non-empty → tailscaled --no-logs-no-support (no log upload to Tailscale)
 #   /etc/perry/authorized_keys         OpenSSH public keys for user `workspace` (optional)
 # Output for the agent: /var/lib/perry-report/tailscale.json (a host directory the agent bind-mounts; created if absent)
 #   { state, hostname (configured), dnsName, ips, health (tailscaled's warnings), error (last join failure),
@@ -50,6 +51,7 @@ read_settings() {
   TS_HOSTNAME=$(setting tailscale/hostname)
   TS_LOGIN_SERVER=$(setting tailscale/login-server)
   TS_TAGS=$(setting tailscale/tags)
+  TS_NO_LOGS=$(setting tailscale/no-logs)
   TS_AUTHKEY_FILE=$SETTINGS_DIR/tailscale/authkey
   [ -s "$TS_AUTHKEY_FILE" ] || TS_AUTHKEY_FILE=""
   AUTHORIZED_KEYS_FILE=$SETTINGS_DIR/authorized_keys
@@ -105,6 +107,7 @@ tun_usable() {
 
 start_tailscaled() {
   local -a args=(--state="$TS_STATE_DIR/tailscaled.state" --statedir="$TS_STATE_DIR" --socket="$TS_SOCKET")
+  [ -z "$TS_NO_LOGS" ] || args+=(--no-logs-no-support)
   if ! tun_usable; then
     log "no /dev/net/tun or NET_ADMIN: tailscaled uses userspace networking (tailnet → workspace works, outbound to the tailnet needs a proxy)"
     args+=(--tun=userspace-networking)

@@ -43,7 +43,7 @@ main() {
   local sock dir pid
   dir=$(mktemp -d)
   sock=$dir/tailscaled.sock
-  tailscaled --state="$STATE_DIR/tailscaled.state" --statedir="$STATE_DIR" --socket="$sock" --tun=userspace-networking --port=0 >"$dir/tailscaled.log" 2>&1 &
+  tailscaled --state="$STATE_DIR/tailscaled.state" --statedir="$STATE_DIR" --socket="$sock" --tun=userspace-networking --port=0 --no-logs-no-support >"$dir/tailscaled.log" 2>&1 &
   pid=$!
   local deadline=$((SECONDS + DEADLINE_SECONDS))
   until answers "$sock"; do

@@ -110,7 +110,8 @@ describe("agent API against the real Docker engine", () => {
   });
 
   it("hands the auth key to the workspace as a root-only file, never through its environment", async () => {
-    await agent.request("/api/config", { method: "PATCH", json: { tailscale: { authKey: FAKE_KEY, hostnamePrefix: "perry-" } } });
+    // The workspace's own loopback as control server: it tries, fails, and talks to nobody else.
+    await agent.request("/api/config", { method: "PATCH", json: { tailscale: { authKey: FAKE_KEY, hostnamePrefix: "perry-", loginServer: "http://127.0.0.1:9" } } });
     const name = agent.track(uniqueName("key"));
     const res = await agent.request("/api/workspaces", { method: "POST", json: { name } });
     const workspace = await res.json();
@@ -120,7 +121,7 @@ describe("agent API against the real Docker engine", () => {
     expect(JSON.stringify(inspect)).not.toContain(FAKE_KEY);
     expect(inspect.HostConfig.CapAdd).toEqual(["NET_ADMIN"]);
     expect(inspect.HostConfig.Privileged).toBe(false);
-    await agent.request("/api/config", { method: "PATCH", json: { tailscale: { authKey: null, hostnamePrefix: "" } } });
+    await agent.request("/api/config", { method: "PATCH", json: { tailscale: { authKey: null, hostnamePrefix: "", loginServer: null } } });
   });
 });
 

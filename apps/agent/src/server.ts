@@ -112,7 +112,7 @@ export function buildAgent(options: { settings: AgentSettings; config: ConfigSto
   const docker = createWorkspaceDocker(settings.dockerSocket ? { socketPath: settings.dockerSocket } : {});
   const events = new WorkspaceEvents();
   const reports = new TailscaleReports(settings.stateDir);
-  const service = new WorkspaceService({ docker, config, reports, events, image: settings.image, log });
+  const service = new WorkspaceService({ docker, config, reports, events, image: settings.image, tailscaleNoLogs: settings.tailscaleNoLogs, log });
   let tailscale: AgentTailscale = NO_TAILSCALE;
   const app = createApp({
     version: settings.version,

@@ -15,6 +15,8 @@ export interface AgentSettings {
   tailscaleCli?: string;
   /** tailscaled socket of the host, when not the default. */
   tailscaleSocket?: string;
+  /** PERRY_TAILSCALE_NO_LOGS=1: workspaces run tailscaled with --no-logs-no-support (no log upload). */
+  tailscaleNoLogs: boolean;
   /** Set to "0" to skip Tailscale detection and Serve at startup. */
   tailscaleServe: boolean;
   /** PERRY_DEBUG=1: internal errors are logged with their stack. */
@@ -39,6 +41,7 @@ export function readSettings(env: NodeJS.ProcessEnv, overrides: { port?: number;
     ...(env.PERRY_TAILSCALE_CLI ? { tailscaleCli: env.PERRY_TAILSCALE_CLI } : {}),
     ...(env.PERRY_TAILSCALE_SOCKET ? { tailscaleSocket: env.PERRY_TAILSCALE_SOCKET } : {}),
     tailscaleServe: env.PERRY_TAILSCALE_SERVE !== "0",
+    tailscaleNoLogs: env.PERRY_TAILSCALE_NO_LOGS === "1",
     debug: env.PERRY_DEBUG === "1",
     version: env.npm_package_version && env.npm_package_name === "@perry/agent" ? env.npm_package_version : AGENT_VERSION,
   };

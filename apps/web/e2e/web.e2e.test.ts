@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,12 +71,15 @@ beforeAll(async () => {
   await mkdir(artifacts, { recursive: true });
   configDir = await mkdtemp(join(tmpdir(), "perry-web-e2e-config-"));
   stateDir = await mkdtemp(join(tmpdir(), "perry-web-e2e-state-"));
+  // The key the test pastes is fake: point workspaces at their own loopback as control server and turn off
+  // tailscaled's log upload, so a workspace created here contacts nobody outside this machine.
+  await writeFile(join(configDir, "config.json"), JSON.stringify({ tailscale: { loginServer: "http://127.0.0.1:9" } }), { mode: 0o600 });
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   agent = spawn(process.execPath, [join(repoRoot, "apps/cli/bin/run.js"), "agent", "run", "--port", String(port)], {
     cwd: repoRoot,
     // Serve off: the test must not change the host's Tailscale Serve configuration.
-    env: { ...process.env, PERRY_CONFIG_DIR: configDir, PERRY_STATE_DIR: stateDir, PERRY_TAILSCALE_SERVE: "0" },
+    env: { ...process.env, PERRY_CONFIG_DIR: configDir, PERRY_STATE_DIR: stateDir, PERRY_TAILSCALE_SERVE: "0", PERRY_TAILSCALE_NO_LOGS: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const collect = (chunk: Buffer) => {

@@ -30,6 +30,7 @@ export const SETTINGS_FILES = {
   tailscaleLoginServer: "/etc/perry/tailscale/login-server",
   tailscaleTags: "/etc/perry/tailscale/tags",
   tailscaleAuthKey: "/etc/perry/tailscale/authkey",
+  tailscaleNoLogs: "/etc/perry/tailscale/no-logs",
   authorizedKeys: "/etc/perry/authorized_keys",
 } as const;
 
@@ -101,6 +102,8 @@ export interface WorkspaceSettings {
     tags?: string[];
     /** Secret: written root-only 0600 and deleted by the entrypoint after a successful login. */
     authKey?: string;
+    /** Run tailscaled with --no-logs-no-support (no log upload to Tailscale); tests and offline hosts want it. */
+    noLogs?: boolean;
   };
   /** OpenSSH public keys for user `workspace`, one per line; omit to keep the ones already installed. */
   authorizedKeys?: string;
@@ -125,6 +128,7 @@ export function settingsFiles(settings: WorkspaceSettings): FileEntry[] {
     { path: SETTINGS_FILES.tailscaleLoginServer, content: line(ts?.loginServer), mode: 0o644 },
     { path: SETTINGS_FILES.tailscaleTags, content: line(ts?.tags?.join(",")), mode: 0o644 },
     { path: SETTINGS_FILES.tailscaleAuthKey, content: line(ts?.authKey), mode: 0o600 },
+    { path: SETTINGS_FILES.tailscaleNoLogs, content: line(ts?.noLogs ? "true" : undefined), mode: 0o644 },
   ];
   if (settings.authorizedKeys !== undefined) {
     files.push({ path: SETTINGS_FILES.authorizedKeys, content: line(settings.authorizedKeys.trim()), mode: 0o644 });

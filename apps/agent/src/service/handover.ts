@@ -15,7 +15,12 @@ export function desiredTailscale(settings: TailscaleSettings, name: string): Des
 }
 
 /** The settings the entrypoint applies at the next start. */
-export function workspaceSettings(settings: TailscaleSettings, desired: DesiredTailscale, authorizedKeys: readonly string[]): WorkspaceSettings {
+export function workspaceSettings(
+  settings: TailscaleSettings,
+  desired: DesiredTailscale,
+  authorizedKeys: readonly string[],
+  options: { noLogs?: boolean } = {},
+): WorkspaceSettings {
   return {
     ...(desired.enabled && desired.hostname
       ? {
@@ -24,6 +29,7 @@ export function workspaceSettings(settings: TailscaleSettings, desired: DesiredT
             ...(settings.loginServer ? { loginServer: settings.loginServer } : {}),
             ...(settings.tags.length ? { tags: [...settings.tags] } : {}),
             ...(settings.authKey ? { authKey: settings.authKey } : {}),
+            ...(options.noLogs ? { noLogs: true } : {}),
           },
         }
       : {}),

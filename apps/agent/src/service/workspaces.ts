@@ -20,6 +20,8 @@ export interface WorkspaceServiceDeps {
   reports: TailscaleReports;
   events: WorkspaceEvents;
   image: string;
+  /** Workspaces' tailscaled upload no logs to Tailscale (PERRY_TAILSCALE_NO_LOGS=1). */
+  tailscaleNoLogs?: boolean;
   log: (line: string) => void;
 }
 
@@ -150,7 +152,9 @@ export class WorkspaceService {
     const desired = desiredTailscale(settings, name);
     this.#progress(name, "configuring", desired.enabled ? `Handing Tailscale settings to the workspace (${desired.hostname ?? "no hostname"})` : "Preparing the workspace");
     await this.deps.reports.prepare(name);
-    const files = settingsFiles(workspaceSettings(settings, desired, this.deps.config.get().config.ssh.authorizedKeys));
+    const files = settingsFiles(
+      workspaceSettings(settings, desired, this.deps.config.get().config.ssh.authorizedKeys, { noLogs: this.deps.tailscaleNoLogs ?? false }),
+    );
     await this.deps.docker.writeFiles(name, files);
     this.#progress(name, "starting", "Starting the container");
     await this.deps.docker.start(name);

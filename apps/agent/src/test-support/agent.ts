@@ -13,7 +13,7 @@ export function uniqueName(prefix = "t"): string {
 /** An agent app wired to the real Docker engine, with its own temp config and state dirs. */
 export async function testAgent(env: Record<string, string> = {}) {
   const root = await mkdtemp(join(tmpdir(), "perry-agent-test-"));
-  const fullEnv = { PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "config"), PERRY_STATE_DIR: join(root, "state"), ...env };
+  const fullEnv = { PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "config"), PERRY_STATE_DIR: join(root, "state"), PERRY_TAILSCALE_NO_LOGS: "1", ...env };
   const settings = readSettings(fullEnv);
   const config = await loadConfig(fullEnv);
   const lines: string[] = [];
