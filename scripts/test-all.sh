@@ -32,5 +32,8 @@ pnpm exec turbo run test --concurrency=1 --continue -- "${report[@]}" || status=
 say "browser end to end (Chromium against a real agent)"
 pnpm --filter @perry/web test:e2e --reporter=default --reporter=json --outputFile.json=test-results-e2e.json || status=$?
 
+say "fault: Docker engine restarted under a running agent (runs alone: it stops the only engine)"
+pnpm --filter @perry/agent test:dockerd --reporter=default --reporter=json --outputFile.json=test-results-dockerd.json || status=$?
+
 node scripts/summarize-tests.mjs packages/*/test-results*.json apps/*/test-results*.json tools/*/test-results*.json || status=1
 exit "$status"

@@ -17,3 +17,4 @@ export { createConfigStore } from "./store.js";
 export type { ConfigStore, ConfigStoreOptions, ConfigChange } from "./store.js";
 export type { MergePatch } from "./merge-patch.js";
 export { configJsonSchema } from "./json-schema.js";
+export { agentTokenPath, readAgentToken, ensureAgentToken, rotateAgentToken, AGENT_TOKEN_FILE_NAME } from "./agent-token.js";

@@ -25,7 +25,8 @@ export async function saveConfig(document: ConfigDocument, options: ConfigLocati
   return { file: where.file, ...parsed };
 }
 
-async function ensureDir(where: Where): Promise<void> {
+/** Creates the config directory (0700) if missing; shared with the agent-token file. */
+export async function ensureDir(where: Where): Promise<void> {
   const dir = path.dirname(where.file);
   try {
     const created = await mkdir(dir, { recursive: true, mode: DIR_MODE });
@@ -47,7 +48,8 @@ async function refuseIfCorrupt(where: Where): Promise<void> {
   }
 }
 
-async function writeAtomically(where: Where, text: string): Promise<void> {
+/** Temp file + fsync + rename, mode 0600: readers see the old file or the new one, never half. */
+export async function writeAtomically(where: Where, text: string, action = "save the config file"): Promise<void> {
   const dir = path.dirname(where.file);
   const temp = path.join(dir, `.${path.basename(where.file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -62,7 +64,7 @@ async function writeAtomically(where: Where, text: string): Promise<void> {
     await rename(temp, where.file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw ioFailure(where, "save the config file", error);
+    throw ioFailure(where, action, error);
   }
   await syncDir(dir);
 }

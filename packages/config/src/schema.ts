@@ -118,6 +118,21 @@ const agentsSection = v.pipe(
   v.description("Credentials for AI coding agents; other providers' keys may be added alongside."),
 );
 
+const agentSection = v.pipe(
+  v.looseObject({
+    allowedTags: v.optional(
+      v.pipe(
+        v.array(v.pipe(v.string(), v.regex(TAG, 'must look like "tag:name"'))),
+        v.description(
+          'Tailnet devices with one of these ACL tags may use the agent (e.g. ["tag:ci"]). Tagged devices are refused otherwise; Perry\'s own workspaces always are.',
+        ),
+      ),
+      [],
+    ),
+  }),
+  v.description("Who may use the Perry agent besides your own devices."),
+);
+
 /** The schema of config.json; parsing fills in defaults, unknown keys pass through. */
 export const configSchema = v.pipe(
   v.looseObject({
@@ -125,6 +140,7 @@ export const configSchema = v.pipe(
     ssh: v.optional(sshSection, {}),
     github: v.optional(githubSection, {}),
     agents: v.optional(agentsSection, {}),
+    agent: v.optional(agentSection, {}),
   }),
   v.description("Perry configuration (~/.config/perry/config.json)."),
 );
