@@ -5,12 +5,14 @@ import type { ConfigStore } from "@perry/config";
 import type { WorkspaceDocker } from "@perry/docker";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { type AccessDeps, accessControl } from "./auth/middleware.js";
 import { toErrorResponse } from "./http-errors.js";
 import { configRoutes } from "./routes/config.js";
 import { eventRoutes } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
 import { infoRoutes } from "./routes/info.js";
 import { sshRoutes } from "./routes/ssh.js";
+import { terminalRoutes } from "./routes/terminal.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 import type { WorkspaceEvents } from "./service/events.js";
 import type { WorkspaceService } from "./service/workspaces.js";
@@ -31,6 +33,8 @@ export interface AppDeps {
   /** Log internal errors with their stack. */
   debug?: boolean;
   log: (line: string) => void;
+  /** Who may use the agent (Host/Origin checks and the access policy), applied to every request. */
+  access: AccessDeps;
 }
 
 // No request the API accepts is anywhere near this; anything larger is a mistake or an attack.
@@ -43,6 +47,7 @@ export function createApp(deps: AppDeps) {
     .route("/health", healthRoutes(deps.version))
     .route("/info", infoRoutes(deps))
     .route("/workspaces", workspaceRoutes(deps.service))
+    .route("/workspaces", terminalRoutes(deps))
     .route("/config", configRoutes(deps.config))
     .route("/events", eventRoutes(deps.events))
     .route("/ssh", sshRoutes(deps.home));
@@ -53,6 +58,8 @@ export function createApp(deps: AppDeps) {
     if (status >= 500 && body.error.code === "INTERNAL") deps.log(`[agent] error: ${c.req.method} ${c.req.path}: ${describe(error, deps.debug)}`);
     return c.json(body, status);
   });
+  // Before every route, including WebSocket upgrades and the web UI (Host check against DNS rebinding).
+  app.use("*", accessControl(deps.access));
   app.route("/api", api);
   // A mounted sub-app's notFound is not consulted, and the web UI's fallback must not answer API paths.
   app.all("/api/*", (c) => c.json({ error: { code: "NOT_FOUND", message: `no API route ${c.req.method} ${c.req.path}` } }, 404));

@@ -23,18 +23,24 @@ export interface AgentSettings {
   debug: boolean;
   /** Version string reported by /api/health. */
   version: string;
+  /** Listen on every interface (`--listen-all` or PERRY_AGENT_LISTEN_ALL=1); the host becomes 0.0.0.0. */
+  listenAll: boolean;
+  /** PERRY_GITHUB_HOST: a host besides github.com whose HTTPS clones get the GitHub token (GitHub Enterprise). */
+  githubHost?: string;
 }
 
 /** The agent's default port (user docs: http://localhost:7391). */
 export const DEFAULT_PORT = 7391;
 
 /** Reads `env` once into settings; flags passed to `startAgent` win over it. */
-export function readSettings(env: NodeJS.ProcessEnv, overrides: { port?: number; host?: string } = {}): AgentSettings {
+export function readSettings(env: NodeJS.ProcessEnv, overrides: { port?: number; host?: string; listenAll?: boolean } = {}): AgentSettings {
+  const listenAll = overrides.listenAll ?? env.PERRY_AGENT_LISTEN_ALL === "1";
   const dockerHost = env.DOCKER_HOST;
   const stateHome = env.XDG_STATE_HOME || join(homedir(), ".local", "state");
   return {
     port: overrides.port ?? parsePort(env.PERRY_AGENT_PORT) ?? DEFAULT_PORT,
-    host: overrides.host ?? env.PERRY_AGENT_HOST ?? "127.0.0.1",
+    host: overrides.host ?? env.PERRY_AGENT_HOST ?? (listenAll ? "0.0.0.0" : "127.0.0.1"),
+    listenAll,
     image: env.PERRY_WORKSPACE_IMAGE || "perry-workspace:latest",
     ...(dockerHost?.startsWith("unix://") ? { dockerSocket: dockerHost.slice("unix://".length) } : {}),
     stateDir: env.PERRY_STATE_DIR || join(stateHome, "perry"),
@@ -43,6 +49,7 @@ export function readSettings(env: NodeJS.ProcessEnv, overrides: { port?: number;
     tailscaleServe: env.PERRY_TAILSCALE_SERVE !== "0",
     tailscaleNoLogs: env.PERRY_TAILSCALE_NO_LOGS === "1",
     debug: env.PERRY_DEBUG === "1",
+    ...(env.PERRY_GITHUB_HOST?.trim() ? { githubHost: env.PERRY_GITHUB_HOST.trim() } : {}),
     version: env.npm_package_version && env.npm_package_name === "@perry/agent" ? env.npm_package_version : AGENT_VERSION,
   };
 }

@@ -9,6 +9,8 @@ export interface CliEnvironment {
   agentToken?: string;
   /** `PERRY_DEBUG=1`: show stacks and causes for failures. */
   debug: boolean;
+  /** `TERM`, handed to `perry shell`'s remote terminal (absent or "dumb": xterm-256color). */
+  term: string;
   /** Directory of the CLI settings file (`PERRY_CONFIG_DIR`, `$XDG_CONFIG_HOME/perry`, `~/.config/perry`). */
   configDir: string;
 }
@@ -21,6 +23,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): CliEnviro
     ...(agentUrl ? { agentUrl } : {}),
     ...(agentToken ? { agentToken } : {}),
     debug: env.PERRY_DEBUG === "1" || env.PERRY_DEBUG === "true",
+    term: env.TERM && env.TERM !== "dumb" ? env.TERM : "xterm-256color",
     configDir: resolveConfigDir(env),
   };
 }

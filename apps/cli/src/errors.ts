@@ -3,7 +3,16 @@ import type { AgentStartError } from "@perry/agent";
 import { AgentUnreachableError, ApiError, UnexpectedResponseError } from "@perry/api-client";
 
 /** Why the CLI itself refused or failed (before or without asking the agent). */
-export type CliErrorCode = "INVALID_NAME" | "INVALID_AGENT_URL" | "SETTINGS_INVALID" | "SETTINGS_IO";
+export type CliErrorCode =
+  | "INVALID_NAME"
+  | "INVALID_AGENT_URL"
+  | "SETTINGS_INVALID"
+  | "SETTINGS_IO"
+  | "NO_TTY"
+  | "BAD_INPUT"
+  | "CANCELLED"
+  | "TERMINAL_FAILED"
+  | "CLONE_FAILED";
 
 /** A failure found by the CLI itself; `hint` is the next step for the user. */
 export class CliError extends Error {
@@ -26,12 +35,17 @@ export const EXIT_CODES = {
   notFound: 4,
   conflict: 5,
   dockerProblem: 6,
+  /** Ctrl+C in an interactive prompt (128 + SIGINT, as shells report it). */
+  cancelled: 130,
 } as const;
 
 const EXIT_BY_CODE: Readonly<Record<string, number>> = {
   BAD_REQUEST: EXIT_CODES.badInput,
   INVALID_NAME: EXIT_CODES.badInput,
   INVALID_AGENT_URL: EXIT_CODES.badInput,
+  NO_TTY: EXIT_CODES.badInput,
+  BAD_INPUT: EXIT_CODES.badInput,
+  CANCELLED: EXIT_CODES.cancelled,
   PAYLOAD_TOO_LARGE: EXIT_CODES.badInput,
   WORKSPACE_NOT_FOUND: EXIT_CODES.notFound,
   WORKSPACE_EXISTS: EXIT_CODES.conflict,

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { AgentUnreachableError, ApiError, UnexpectedResponseError } from "./errors.js";
 import {
   agentInfoSchema,
+  createWorkspaceResponseSchema,
   errorBodySchema,
   healthSchema,
   startWorkspaceResponseSchema,
@@ -9,6 +10,7 @@ import {
   workspaceSchema,
   type AgentInfo,
   type CreateWorkspaceRequest,
+  type CreateWorkspaceResponse,
   type Health,
   type StartWorkspaceRequest,
   type StartWorkspaceResponse,
@@ -16,6 +18,7 @@ import {
 } from "./schemas.js";
 import { configViewSchema, hostSshKeysSchema, type ConfigUpdate, type ConfigView, type HostSshKey } from "./config-schemas.js";
 import { workspaceEventSchema, type WorkspaceEvent } from "./schemas.js";
+import { type TerminalOpenOptions, terminalUrl } from "./terminal.js";
 
 /** How to reach an agent. */
 export interface ApiClientOptions {
@@ -87,7 +90,7 @@ export function createApiClient(options: ApiClientOptions) {
     info: (): Promise<AgentInfo> => json(agentInfoSchema, "GET", "/api/info"),
     listWorkspaces: async (): Promise<Workspace[]> => (await json(workspaceListSchema, "GET", "/api/workspaces")).workspaces,
     getWorkspace: (name: string): Promise<Workspace> => json(workspaceSchema, "GET", ws(name)),
-    createWorkspace: (request: CreateWorkspaceRequest): Promise<Workspace> => json(workspaceSchema, "POST", "/api/workspaces", request),
+    createWorkspace: (request: CreateWorkspaceRequest): Promise<CreateWorkspaceResponse> => json(createWorkspaceResponseSchema, "POST", "/api/workspaces", request),
     startWorkspace: (name: string, request: StartWorkspaceRequest = {}): Promise<StartWorkspaceResponse> =>
       json(startWorkspaceResponseSchema, "POST", `${ws(name)}/start`, request),
     stopWorkspace: (name: string): Promise<Workspace> => json(workspaceSchema, "POST", `${ws(name)}/stop`, {}),
@@ -96,6 +99,10 @@ export function createApiClient(options: ApiClientOptions) {
     },
     getConfig: (): Promise<ConfigView> => json(configViewSchema, "GET", "/api/config"),
     updateConfig: (update: ConfigUpdate): Promise<ConfigView> => json(configViewSchema, "PATCH", "/api/config", update),
+    /** The WebSocket URL of a workspace's terminal (see terminal.ts for the protocol). */
+    terminalUrl: (name: string, opts: TerminalOpenOptions = {}): string => terminalUrl(baseUrl, name, opts),
+    /** Headers every request carries (the bearer token), for connections the client does not make itself (WebSockets). */
+    authHeaders: (): Record<string, string> => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
     hostSshKeys: async (): Promise<HostSshKey[]> => (await json(hostSshKeysSchema, "GET", "/api/ssh/host-keys")).keys,
     /** Live workspace changes (server-sent events) until `signal` aborts. */
     events: (signal: AbortSignal): AsyncIterable<WorkspaceEvent> => readEvents(() => send("GET", "/api/events", undefined, { stream: true, signal })),
@@ -112,17 +119,21 @@ export function createApiClient(options: ApiClientOptions) {
 }
 
 async function toApiError(url: string, response: Response): Promise<Error> {
-  const text = await response.text().catch(() => "");
+  return errorFromResponse(url, response.status, await response.text().catch(() => ""), response.statusText);
+}
+
+/** The error an agent's non-2xx answer stands for: `ApiError` for its JSON error body, else `UnexpectedResponseError`. */
+export function errorFromResponse(url: string, status: number, text: string, statusText = ""): Error {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return new UnexpectedResponseError(url, response.status, text.slice(0, 200) || response.statusText);
+    return new UnexpectedResponseError(url, status, text.slice(0, 200) || statusText);
   }
   const parsed = v.safeParse(errorBodySchema, data);
-  if (!parsed.success) return new UnexpectedResponseError(url, response.status, text.slice(0, 200));
+  if (!parsed.success) return new UnexpectedResponseError(url, status, text.slice(0, 200));
   const { code, message, hint, fields } = parsed.output.error;
-  return new ApiError(code, message, response.status, hint, fields);
+  return new ApiError(code, message, status, hint, fields);
 }
 
 async function* readEvents(open: () => Promise<Response>): AsyncIterable<WorkspaceEvent> {

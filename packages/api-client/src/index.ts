@@ -1,4 +1,4 @@
-export { createApiClient, agentUrlFrom, DEFAULT_AGENT_URL } from "./client.js";
+export { createApiClient, agentUrlFrom, errorFromResponse, DEFAULT_AGENT_URL } from "./client.js";
 export type { ApiClient, ApiClientOptions } from "./client.js";
 export { ApiError, AgentUnreachableError, UnexpectedResponseError, API_ERROR_CODES } from "./errors.js";
 export type { ApiErrorCode } from "./errors.js";
@@ -14,6 +14,7 @@ export {
   agentInfoSchema,
   agentTailscaleSchema,
   createWorkspaceRequestSchema,
+  createWorkspaceResponseSchema,
   errorBodySchema,
   healthSchema,
   startWorkspaceRequestSchema,
@@ -31,6 +32,7 @@ export type {
   AgentInfo,
   AgentTailscale,
   CreateWorkspaceRequest,
+  CreateWorkspaceResponse,
   ErrorBody,
   Health,
   StartWorkspaceRequest,
@@ -42,3 +44,14 @@ export type {
   WorkspaceTailscale,
   WorkspaceEvent,
 } from "./schemas.js";
+export { cloneResultSchema } from "./clone.js";
+export type { CloneResult } from "./clone.js";
+export {
+  TERM_PATTERN,
+  parseTerminalMessage,
+  terminalClientMessageSchema,
+  terminalQuerySchema,
+  terminalServerMessageSchema,
+  terminalUrl,
+} from "./terminal.js";
+export type { TerminalClientMessage, TerminalOpenOptions, TerminalServerMessage } from "./terminal.js";

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { cloneResultSchema } from "./clone.js";
 import { workspaceNameSchema } from "./names.js";
 
 // The HTTP contract between the agent and its clients. The agent validates its
@@ -65,6 +66,10 @@ export const createWorkspaceRequestSchema = v.strictObject({
 });
 export type CreateWorkspaceRequest = v.InferOutput<typeof createWorkspaceRequestSchema>;
 
+/** Answer of POST /api/workspaces: the workspace, plus how `clone` went when one was asked for. */
+export const createWorkspaceResponseSchema = v.object({ ...workspaceSchema.entries, clone: v.optional(cloneResultSchema) });
+export type CreateWorkspaceResponse = v.InferOutput<typeof createWorkspaceResponseSchema>;
+
 /** POST /api/workspaces/:name/start — `create: true` creates the workspace when it does not exist (`perry start myproject`). */
 export const startWorkspaceRequestSchema = v.strictObject({
   create: v.optional(v.boolean()),
@@ -72,8 +77,8 @@ export const startWorkspaceRequestSchema = v.strictObject({
 });
 export type StartWorkspaceRequest = v.InferOutput<typeof startWorkspaceRequestSchema>;
 
-/** Result of start: whether the workspace was created by this call. */
-export const startWorkspaceResponseSchema = v.object({ workspace: workspaceSchema, created: v.boolean() });
+/** Result of start: whether the workspace was created by this call, and how `clone` went. */
+export const startWorkspaceResponseSchema = v.object({ workspace: workspaceSchema, created: v.boolean(), clone: v.optional(cloneResultSchema) });
 export type StartWorkspaceResponse = v.InferOutput<typeof startWorkspaceResponseSchema>;
 
 /** The agent's own Tailscale status (user docs Part 1). */

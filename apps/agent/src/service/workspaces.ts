@@ -1,7 +1,9 @@
-import type { StartWorkspaceResponse, Workspace } from "@perry/api-client";
+import type { CloneResult, CreateWorkspaceResponse, StartWorkspaceResponse, Workspace } from "@perry/api-client";
 import { checkWorkspaceName } from "@perry/api-client";
 import { type ConfigStore, tailscaleSettings } from "@perry/config";
 import { settingsFiles, type WorkspaceContainer, type WorkspaceDocker } from "@perry/docker";
+import { cloneIntoWorkspace } from "../clone/run.js";
+import { DEFAULT_GITHUB_HOST, repoDirName, tokenApplies } from "../clone/target.js";
 import { ServiceError } from "./errors.js";
 import type { WorkspaceEvents } from "./events.js";
 import { desiredTailscale, workspaceSettings } from "./handover.js";
@@ -23,6 +25,8 @@ export interface WorkspaceServiceDeps {
   /** Workspaces' tailscaled upload no logs to Tailscale (PERRY_TAILSCALE_NO_LOGS=1). */
   tailscaleNoLogs?: boolean;
   log: (line: string) => void;
+  /** Host besides github.com whose HTTPS clones get the GitHub token (settings.githubHost, PERRY_GITHUB_HOST). */
+  githubHost?: string;
 }
 
 /** Orchestrates Docker, config and tailnet reports into the workspace lifecycle. */
@@ -47,24 +51,27 @@ export class WorkspaceService {
   }
 
   /** Creates and starts a new workspace; WORKSPACE_EXISTS if the name is taken. */
-  create(name: string, options: { clone?: string } = {}): Promise<Workspace> {
+  create(name: string, options: { clone?: string } = {}): Promise<CreateWorkspaceResponse> {
     checkName(name);
+    checkCloneUrl(options.clone);
     return this.#lock.run(name, async () => {
       if (await this.deps.docker.get(name)) {
         throw new ServiceError("WORKSPACE_EXISTS", `workspace "${name}" already exists`, `Start it with \`perry start ${name}\`, or pick another name.`);
       }
-      return this.#createAndStart(name, options);
+      const { workspace, clone } = await this.#createAndStart(name, options);
+      return clone ? { ...workspace, clone } : workspace;
     });
   }
 
   /** Starts a workspace (a no-op when running); with `create`, creates it first when it does not exist. */
   start(name: string, options: { create?: boolean; clone?: string } = {}): Promise<StartWorkspaceResponse> {
     checkName(name);
+    checkCloneUrl(options.clone);
     return this.#lock.run(name, async () => {
       const existing = await this.deps.docker.get(name);
       if (!existing) {
         if (!options.create) throw notFound(name);
-        return { workspace: await this.#createAndStart(name, options), created: true };
+        return { ...(await this.#createAndStart(name, options)), created: true };
       }
       if (options.clone) {
         throw new ServiceError(
@@ -131,7 +138,7 @@ export class WorkspaceService {
     }
   }
 
-  async #createAndStart(name: string, options: { clone?: string }): Promise<Workspace> {
+  async #createAndStart(name: string, options: { clone?: string }): Promise<{ workspace: Workspace; clone?: CloneResult }> {
     const desired = desiredTailscale(this.#tailscale(), name);
     this.#progress(name, "creating", "Creating the container and its volumes");
     const reportDir = await this.deps.reports.prepare(name);
@@ -143,8 +150,24 @@ export class WorkspaceService {
     });
     this.deps.log(`[agent] Created workspace ${name}`);
     await this.#startContainer(name);
-    if (options.clone) this.deps.log(`[agent] --clone is not supported yet; ${name} was created empty`);
-    return this.#present(await this.#require(name));
+    const clone = options.clone ? await this.#clone(name, options.clone) : undefined;
+    return { workspace: await this.#present(await this.#require(name)), ...(clone ? { clone } : {}) };
+  }
+
+  // A failed clone leaves the workspace running: the result carries git's message instead of throwing.
+  async #clone(name: string, url: string): Promise<CloneResult> {
+    const dir = repoDirName(url) as string;
+    const token = this.deps.config.get().config.github.token;
+    const hosts = [DEFAULT_GITHUB_HOST, ...(this.deps.githubHost ? [this.deps.githubHost] : [])];
+    this.#progress(name, "cloning", `Cloning ${url} into ~/${dir}`);
+    const result = await cloneIntoWorkspace(this.deps.docker, name, {
+      url,
+      dir,
+      ...(token && tokenApplies(url, hosts) ? { token } : {}),
+      onProgress: (line) => this.#progress(name, "cloning", line),
+    });
+    this.deps.log(result.ok ? `[agent] Cloned ${url} into ${name}:${result.path}` : `[agent] Cloning ${url} into ${name} failed: ${result.error ?? ""}`);
+    return result;
   }
 
   async #startContainer(name: string): Promise<void> {
@@ -190,6 +213,13 @@ function checkName(name: string): void {
   const problem = checkWorkspaceName(name);
   if (problem) {
     throw new ServiceError("INVALID_NAME", problem.message, problem.suggestion ? `Did you mean "${problem.suggestion}"?` : undefined);
+  }
+}
+
+// Refused before anything is created, so a typo does not leave an empty workspace behind.
+function checkCloneUrl(url: string | undefined): void {
+  if (url !== undefined && repoDirName(url) === undefined) {
+    throw new ServiceError("BAD_REQUEST", `cannot tell the repository's name from "${url}"`, "Pass a git URL such as https://github.com/myuser/myapp or git@github.com:myuser/myapp.git.");
   }
 }
 
