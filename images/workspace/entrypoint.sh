@@ -140,14 +140,16 @@ write_status() {
     status='{}' state=DaemonFailed error=${error:-tailscaled is not answering}
   fi
   tmp=$(mktemp "$STATUS_FILE.XXXXXX")
-  if jq -n --argjson s "$status" --arg state "$state" --arg error "$error" --arg hostname "${TS_HOSTNAME:-}" '{
+  # Milliseconds: the agent compares updatedAt with the container's start time to drop an earlier run's report.
+  if jq -n --argjson s "$status" --arg state "$state" --arg error "$error" --arg hostname "${TS_HOSTNAME:-}" \
+      --arg now "$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" '{
       state: (if $state != "" then $state else ($s.BackendState // "NoState") end),
       hostname: (if $hostname != "" then $hostname else null end),
       dnsName: (($s.Self.DNSName // "") | rtrimstr(".") | if . == "" then null else . end),
       ips: ($s.Self.TailscaleIPs // []),
       health: ($s.Health // []),
       error: (if $error != "" then $error else null end),
-      updatedAt: (now | todate)
+      updatedAt: $now
     }' >"$tmp" 2>/dev/null; then
     chmod 0644 "$tmp" && mv -f "$tmp" "$STATUS_FILE"
   else
@@ -189,7 +191,8 @@ monitor_tailscale() {
         [ -n "$TS_AUTHKEY_FILE" ] && rm -f "$TS_AUTHKEY_FILE"
       else
         # tailscaled's health message names the cause (control unreachable, bad key); `up` only says "timeout".
-        ts status --json 2>/dev/null | jq -r '.Health[0] // empty' >>"$out" 2>/dev/null
+        # "Tailscale is starting" is transient and says nothing about the cause; skip it.
+        ts status --json 2>/dev/null | jq -r '[.Health[]? | select(test("is starting") | not)][0] // empty' >>"$out" 2>/dev/null
         error=$(short_error "$out")
         log "tailscale up failed (retrying in ${delay}s): $error"
         next_try=$((SECONDS + delay))
@@ -207,6 +210,8 @@ monitor_tailscale() {
 }
 
 start_tailscale() {
+  # Replace the previous run's report at once: until tailscaled answers, the truth is "starting".
+  write_status Starting ""
   start_tailscaled
   if ! wait_for_tailscaled; then
     log "error: tailscaled did not answer on $TS_SOCKET within ${DAEMON_DEADLINE_SECONDS}s"

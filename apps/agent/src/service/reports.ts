@@ -109,6 +109,28 @@ function toReport(raw: v.InferOutput<typeof rawReportSchema>): TailscaleReport {
     updatedAt: raw.updatedAt,
     ...(raw.hostname ? { hostname: raw.hostname } : {}),
     ...(raw.dnsName ? { dnsName: raw.dnsName.replace(/\.$/, "") } : {}),
-    ...(raw.error ? { error: raw.error.slice(0, 300) } : {}),
+    ...(raw.error ? { error: withFix(raw.error.slice(0, 300)) } : {}),
   };
+}
+
+// User docs, Troubleshooting: tailscaled names the cause, the API's `error` also names the fix.
+const FIXES: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /invalid key|unable to validate|key (has )?expired|revoked/i,
+    "generate a new auth key in the Tailscale admin console, update it in Settings > Configuration > Networking (tailscale.authKey), then restart the workspace",
+  ],
+  [
+    /tags?\b.*(invalid|not permitted|not allowed)/i,
+    "check tailscale.tags and that the auth key may use those tags (tagOwners in your tailnet's ACLs), then restart the workspace",
+  ],
+  [
+    /unreachable|timeout|timed out|connection refused|no route|dial/i,
+    "check that the workspace can reach the control server (tailscale.loginServer, or Tailscale's own); it keeps retrying",
+  ],
+];
+
+// Appends what to do about a reported failure, when the failure is a known one.
+function withFix(error: string): string {
+  const fix = FIXES.find(([pattern]) => pattern.test(error))?.[1];
+  return fix ? `${error.replace(/[.\s]+$/, "")}: ${fix}` : error;
 }
