@@ -65,6 +65,9 @@ type labState struct {
 	ephemeral map[key.NodePublic]bool
 	polls     map[tailcfg.NodeID]int
 	lastSeen  map[tailcfg.NodeID]time.Time
+	// removed lists every node ever removed: a full map response with no peers left is read by
+	// clients as "peers unchanged", so removals are also sent as PeersRemoved.
+	removed []tailcfg.NodeID
 	nextID    tailcfg.NodeID
 }
 
@@ -199,6 +202,7 @@ func (s *Server) labRemoveLocked(id tailcfg.NodeID) bool {
 		delete(s.lab.ephemeral, k)
 		delete(s.lab.polls, id)
 		delete(s.lab.lastSeen, id)
+		s.lab.removed = append(s.lab.removed, id)
 		if ch, ok := s.updates[id]; ok {
 			close(ch) // ends the node's streaming poll
 			delete(s.updates, id)
@@ -356,4 +360,11 @@ func (s *Server) labServeFeatureQuery(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(res)
+}
+
+// labRemoved returns a copy of the IDs of removed nodes, for MapResponse.PeersRemoved.
+func (s *Server) labRemoved() []tailcfg.NodeID {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]tailcfg.NodeID(nil), s.lab.removed...)
 }
