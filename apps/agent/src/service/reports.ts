@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rm } from "node:fs/promises";
+import { access, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TailscaleState } from "@perry/api-client";
 import * as v from "valibot";
@@ -10,6 +10,8 @@ import * as v from "valibot";
 
 // Mounted at @perry/docker's REPORT_DIR inside the workspace.
 const REPORT_FILE = "tailscale.json";
+// Written by the agent (not the workspace) when it first hands Tailscale settings to a workspace.
+const USED_MARKER = "tailscale-used";
 
 // Written by images/workspace/entrypoint.sh: `state` is tailscaled's BackendState, or
 // Disabled / Invalid / DaemonFailed from the entrypoint itself.
@@ -51,6 +53,21 @@ export class TailscaleReports {
   /** Host directory for `name` (whether or not it exists). */
   dirOf(name: string): string {
     return join(this.#root, name);
+  }
+
+  /** Remembers that the workspace was given Tailscale settings, so its state volume may hold a node. */
+  async markTailscaleUsed(name: string): Promise<void> {
+    await writeFile(join(await this.prepare(name), USED_MARKER), "");
+  }
+
+  /**
+   * Whether the workspace may have a tailnet node to log out. Only a workspace that reported but was
+   * never given Tailscale settings certainly has none; without any record, assume it may.
+   */
+  async mayHaveTailscaleState(name: string): Promise<boolean> {
+    const dir = join(this.#root, name);
+    const [marked, reported] = await Promise.all([exists(join(dir, USED_MARKER)), exists(join(dir, REPORT_FILE))]);
+    return marked || !reported;
   }
 
   /** Forgets a removed workspace's reports. */
@@ -133,4 +150,11 @@ const FIXES: ReadonlyArray<readonly [RegExp, string]> = [
 function withFix(error: string): string {
   const fix = FIXES.find(([pattern]) => pattern.test(error))?.[1];
   return fix ? `${error.replace(/[.\s]+$/, "")}: ${fix}` : error;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -81,8 +81,7 @@ export class WorkspaceService {
         );
       }
       if (existing.state === "running") return { workspace: await this.#present(existing), created: false };
-      await this.#startContainer(name);
-      return { workspace: await this.#present(await this.#require(name)), created: false };
+      return { workspace: await this.#startContainer(name), created: false };
     });
   }
 
@@ -124,6 +123,8 @@ export class WorkspaceService {
   // A failed logout is logged and does not block deletion (an ephemeral key still cleans up later).
   async #logout(container: WorkspaceContainer): Promise<void> {
     const { name } = container;
+    // A workspace never given Tailscale settings has no node: skip the (for stopped ones, costly) task.
+    if (!(await this.deps.reports.mayHaveTailscaleState(name))) return;
     this.#progress(name, "logout", "Removing the workspace from the tailnet (tailscale logout)");
     try {
       const result =
@@ -149,9 +150,10 @@ export class WorkspaceService {
       reportDir,
     });
     this.deps.log(`[agent] Created workspace ${name}`);
-    await this.#startContainer(name);
-    const clone = options.clone ? await this.#clone(name, options.clone) : undefined;
-    return { workspace: await this.#present(await this.#require(name)), ...(clone ? { clone } : {}) };
+    const started = await this.#startContainer(name);
+    if (!options.clone) return { workspace: started };
+    const clone = await this.#clone(name, options.clone);
+    return { workspace: await this.#present(await this.#require(name)), clone };
   }
 
   // A failed clone leaves the workspace running: the result carries git's message instead of throwing.
@@ -170,18 +172,20 @@ export class WorkspaceService {
     return result;
   }
 
-  async #startContainer(name: string): Promise<void> {
+  // Hands the current settings over, starts the container, and returns (and publishes) the started workspace.
+  async #startContainer(name: string): Promise<Workspace> {
     const settings = this.#tailscale();
     const desired = desiredTailscale(settings, name);
     this.#progress(name, "configuring", desired.enabled ? `Handing Tailscale settings to the workspace (${desired.hostname ?? "no hostname"})` : "Preparing the workspace");
-    await this.deps.reports.prepare(name);
+    if (desired.enabled) await this.deps.reports.markTailscaleUsed(name);
+    else await this.deps.reports.prepare(name);
     const files = settingsFiles(
       workspaceSettings(settings, desired, this.deps.config.get().config.ssh.authorizedKeys, { noLogs: this.deps.tailscaleNoLogs ?? false }),
     );
     await this.deps.docker.writeFiles(name, files);
     this.#progress(name, "starting", "Starting the container");
     await this.deps.docker.start(name);
-    this.#publish(await this.#present(await this.#require(name)));
+    return this.#publish(await this.#present(await this.#require(name)));
   }
 
   async #present(container: WorkspaceContainer & { startedAt?: Date }, desired?: DesiredTailscale): Promise<Workspace> {
