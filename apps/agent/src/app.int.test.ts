@@ -107,6 +107,11 @@ describe("agent API against the real Docker engine", () => {
     await agent.docker.docker.getContainer(`workspace-${name}`).remove({ force: true });
     const list = await (await agent.request("/api/workspaces")).json();
     expect(list.workspaces.some((w: { name: string }) => w.name === name)).toBe(false);
+    // Its volumes outlive the container; remove cleans them up instead of answering 404.
+    expect(await agent.docker.volumes(name)).toHaveLength(2);
+    expect((await agent.request(`/api/workspaces/${name}`, { method: "DELETE" })).status).toBe(204);
+    expect(await agent.docker.volumes(name)).toHaveLength(0);
+    expect((await agent.request(`/api/workspaces/${name}`, { method: "DELETE" })).status).toBe(404);
   });
 
   it("hands the auth key to the workspace as a root-only file, never through its environment", async () => {

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { type ConfigStore, ConfigError, createConfigStore } from "@perry/config";
 import { createWorkspaceDocker, type WorkspaceDocker } from "@perry/docker";
 import { watchWorkspaces } from "./service/watch.js";
+import { watchConfigFile } from "./config-watch.js";
 import { attachTerminal, type TerminalAttachment } from "./terminal/upgrade.js";
 import { webDistDir } from "@perry/web";
 import type { AgentTailscale } from "@perry/api-client";
@@ -98,6 +99,7 @@ export async function startAgent(options: StartAgentOptions = {}): Promise<Runni
 
   const stopWatching = new AbortController();
   watchWorkspaces({ docker: agent.docker, service: agent.service, events: agent.events, stateDir: settings.stateDir, signal: stopWatching.signal });
+  watchConfigFile(config, log, stopWatching.signal);
 
   let closed = false;
   return {

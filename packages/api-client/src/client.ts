@@ -128,10 +128,10 @@ export function errorFromResponse(url: string, status: number, text: string, sta
   try {
     data = JSON.parse(text);
   } catch {
-    return new UnexpectedResponseError(url, status, text.slice(0, 200) || statusText);
+    return new UnexpectedResponseError(url, status, gist(text) || statusText);
   }
   const parsed = v.safeParse(errorBodySchema, data);
-  if (!parsed.success) return new UnexpectedResponseError(url, status, text.slice(0, 200));
+  if (!parsed.success) return new UnexpectedResponseError(url, status, gist(text));
   const { code, message, hint, fields } = parsed.output.error;
   return new ApiError(code, message, status, hint, fields);
 }
@@ -159,4 +159,10 @@ async function* readEvents(open: () => Promise<Response>): AsyncIterable<Workspa
       end = buffer.indexOf("\n\n");
     }
   }
+}
+
+// Another server's page (HTML, a proxy's error) in one short line.
+function gist(text: string): string {
+  const plain = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return plain.length > 120 ? `${plain.slice(0, 117)}...` : plain;
 }

@@ -183,11 +183,20 @@ export class WorkspaceDocker {
     await this.call({ action: `remove workspace ${name}`, workspace: name }, async () => {
       await ignore404(this.docker.getContainer(containerName(name)).remove({ force: true }));
       if (opts.keepVolumes) return;
-      const { Volumes } = await this.docker.listVolumes({
-        filters: { label: [`${LABEL_MANAGED}=true`, `${LABEL_WORKSPACE}=${name}`] },
-      });
-      for (const volume of Volumes ?? []) await ignore404(this.docker.getVolume(volume.Name).remove());
+      for (const volume of await this.volumesOf(name)) await ignore404(this.docker.getVolume(volume).remove());
     });
+  }
+
+  /** Names of the workspace's volumes; they outlive a container removed by hand (`docker rm`). */
+  async volumes(name: string): Promise<string[]> {
+    return this.call({ action: `list the volumes of workspace ${name}`, workspace: name }, () => this.volumesOf(name));
+  }
+
+  private async volumesOf(name: string): Promise<string[]> {
+    const { Volumes } = await this.docker.listVolumes({
+      filters: { label: [`${LABEL_MANAGED}=true`, `${LABEL_WORKSPACE}=${name}`] },
+    });
+    return (Volumes ?? []).map((volume) => volume.Name);
   }
 
   /** Runs a command in a running workspace and returns its exit code and output. */

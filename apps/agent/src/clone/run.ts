@@ -3,6 +3,7 @@ import { PassThrough } from "node:stream";
 import type { CloneResult } from "@perry/api-client";
 import { HOME_DIR, type WorkspaceDocker, containerName } from "@perry/docker";
 import { execExitCode, streamEnded } from "../terminal/exec-exit.js";
+import { displayUrl } from "./target.js";
 
 // Runs as `workspace` with the token (if any) on stdin. The token never reaches argv or the environment:
 // it goes into a 0600 file in a private temp dir that an askpass helper reads, and the dir is removed when
@@ -69,13 +70,16 @@ export async function cloneIntoWorkspace(docker: WorkspaceDocker, name: string, 
     const line = text.split(/[\r\n]/).filter((l) => l.trim() !== "").pop();
     if (line && options.onProgress && now() - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = now();
-      options.onProgress(redact(line.trim(), options.token));
+      options.onProgress(redact(redact(line.trim(), options.token), parseUrlPassword(options.url)));
     }
   });
   await streamEnded(stream);
   const code = await execExitCode(exec);
-  if (code === 0) return { url: options.url, path, ok: true };
-  return { url: options.url, path, ok: false, error: redact(gitMessage(text) || `git exited with code ${code}`, options.token) };
+  // Never echo credentials a user put into the URL itself.
+  const url = displayUrl(options.url);
+  const password = parseUrlPassword(options.url);
+  if (code === 0) return { url, path, ok: true };
+  return { url, path, ok: false, error: redact(redact(gitMessage(text) || `git exited with code ${code}`, options.token), password) };
 }
 
 /** git's messages from its stderr, without the progress meters. */
@@ -90,4 +94,13 @@ export function gitMessage(stderr: string): string {
 
 function redact(text: string, token: string | undefined): string {
   return token ? text.replaceAll(token, "***") : text;
+}
+
+function parseUrlPassword(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return decodeURIComponent(parsed.password || (parsed.username && !parsed.password ? parsed.username : "")) || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { repoDirName, tokenApplies } from "./target.js";
+import { cloneUrlProblem, displayUrl, repoDirName, tokenApplies } from "./target.js";
 
 describe("repoDirName", () => {
   it.each([
@@ -33,5 +33,29 @@ describe("tokenApplies", () => {
     ["not a url", ["github.com"], false],
   ] as const)("for %s with hosts %j says %s", (url, hosts, expected) => {
     expect(tokenApplies(url, hosts)).toBe(expected);
+  });
+});
+
+describe("cloneUrlProblem", () => {
+  it.each(["https://github.com/me/app.git", "ssh://git@example.com/me/app", "git@github.com:me/app.git", "git://example.com/app"])("accepts %s", (url) => {
+    expect(cloneUrlProblem(url)).toBeUndefined();
+  });
+
+  it.each(["", "ext::sh -c touch% /tmp/x", "--upload-pack=touch /tmp/x", "file:///etc", "/home/workspace/x", "https://example.com/"])(
+    "refuses %j with a reason",
+    (url) => {
+      expect(cloneUrlProblem(url)).toMatch(/./);
+    },
+  );
+});
+
+describe("displayUrl", () => {
+  it.each([
+    ["https://alice:s3cret@example.com/r.git", "https://alice:***@example.com/r.git"],
+    ["https://ghp_token@github.com/me/r.git", "https://***@github.com/me/r.git"],
+    ["https://github.com/me/r.git", "https://github.com/me/r.git"],
+    ["git@github.com:me/r.git", "git@github.com:me/r.git"],
+  ])("shows %s as %s", (url, shown) => {
+    expect(displayUrl(url)).toBe(shown);
   });
 });

@@ -43,3 +43,29 @@ function parseUrl(text: string): URL | undefined {
   const url = parseAny(text);
   return url?.protocol === "https:" || url?.protocol === "http:" ? url : undefined;
 }
+
+// Transports git may use for a clone from the API. `ext::` runs commands and `file://`/local paths read the
+// workspace's own disk; neither is a repository someone would hand the agent.
+const REMOTE_URL = /^(https?|ssh|git):\/\/[^\s]+$/i;
+const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+$/;
+
+/** Why `url` is not a clone source Perry accepts, or undefined when it is fine. */
+export function cloneUrlProblem(url: string): string | undefined {
+  const text = url.trim();
+  if (text === "") return "the clone URL is empty";
+  if (!REMOTE_URL.test(text) && !SCP_LIKE.test(text)) return `"${displayUrl(text)}" is not a git URL (https://, ssh://, git:// or user@host:path)`;
+  if (repoDirName(text) === undefined) return `cannot tell the repository's name from "${displayUrl(text)}"`;
+  return undefined;
+}
+
+/**
+ * `url` without the password (or token) a user may have put into it, for logs, progress and API answers.
+ *
+ * @example displayUrl("https://alice:s3cret@example.com/r.git") // "https://alice:***@example.com/r.git"
+ */
+export function displayUrl(url: string): string {
+  const parsed = parseAny(url);
+  if (!parsed || (parsed.username === "" && parsed.password === "")) return url;
+  const user = parsed.password === "" ? "***" : `${decodeURIComponent(parsed.username)}:***`;
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, `$1${user}@`);
+}

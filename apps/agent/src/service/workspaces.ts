@@ -3,7 +3,7 @@ import { checkWorkspaceName } from "@perry/api-client";
 import { type ConfigStore, tailscaleSettings } from "@perry/config";
 import { settingsFiles, type WorkspaceContainer, type WorkspaceDocker } from "@perry/docker";
 import { cloneIntoWorkspace } from "../clone/run.js";
-import { DEFAULT_GITHUB_HOST, repoDirName, tokenApplies } from "../clone/target.js";
+import { DEFAULT_GITHUB_HOST, cloneUrlProblem, displayUrl, repoDirName, tokenApplies } from "../clone/target.js";
 import { ServiceError } from "./errors.js";
 import type { WorkspaceEvents } from "./events.js";
 import { desiredTailscale, workspaceSettings } from "./handover.js";
@@ -102,7 +102,8 @@ export class WorkspaceService {
   remove(name: string): Promise<void> {
     checkName(name);
     return this.#lock.run(name, async () => {
-      const container = await this.#require(name);
+      const container = await this.deps.docker.get(name);
+      if (!container) return this.#removeLeftovers(name);
       await this.#logout(container);
       this.#progress(name, "removing", "Removing the container and its volumes");
       await this.deps.docker.remove(name);
@@ -121,7 +122,7 @@ export class WorkspaceService {
   // User docs: "When a workspace is deleted: Perry runs tailscale logout". Also for stopped workspaces,
   // which other tools skip, leaving orphaned nodes: their state volume is mounted in a one-off container.
   // A failed logout is logged and does not block deletion (an ephemeral key still cleans up later).
-  async #logout(container: WorkspaceContainer): Promise<void> {
+  async #logout(container: Pick<WorkspaceContainer, "name" | "state" | "image">): Promise<void> {
     const { name } = container;
     // A workspace never given Tailscale settings has no node: skip the (for stopped ones, costly) task.
     if (!(await this.deps.reports.mayHaveTailscaleState(name))) return;
@@ -137,6 +138,17 @@ export class WorkspaceService {
     } catch (error) {
       this.deps.log(`[agent] Could not log ${name} out of the tailnet (${error instanceof Error ? error.message : String(error)}); removing it anyway`);
     }
+  }
+
+  // The container was removed behind Perry's back (`docker rm`): its volumes, tailnet node and reports are
+  // still there, and `perry remove` is how the user gets rid of them.
+  async #removeLeftovers(name: string): Promise<void> {
+    if ((await this.deps.docker.volumes(name)).length === 0) throw notFound(name);
+    await this.#logout({ name, state: "exited", image: this.deps.image });
+    this.#progress(name, "removing", "Removing the volumes left by a container removed outside Perry");
+    await this.deps.docker.remove(name);
+    await this.deps.reports.forget(name);
+    this.deps.events.emit({ type: "workspace-removed", name });
   }
 
   async #createAndStart(name: string, options: { clone?: string }): Promise<{ workspace: Workspace; clone?: CloneResult }> {
@@ -161,14 +173,15 @@ export class WorkspaceService {
     const dir = repoDirName(url) as string;
     const token = this.deps.config.get().config.github.token;
     const hosts = [DEFAULT_GITHUB_HOST, ...(this.deps.githubHost ? [this.deps.githubHost] : [])];
-    this.#progress(name, "cloning", `Cloning ${url} into ~/${dir}`);
+    const shown = displayUrl(url);
+    this.#progress(name, "cloning", `Cloning ${shown} into ~/${dir}`);
     const result = await cloneIntoWorkspace(this.deps.docker, name, {
       url,
       dir,
       ...(token && tokenApplies(url, hosts) ? { token } : {}),
       onProgress: (line) => this.#progress(name, "cloning", line),
     });
-    this.deps.log(result.ok ? `[agent] Cloned ${url} into ${name}:${result.path}` : `[agent] Cloning ${url} into ${name} failed: ${result.error ?? ""}`);
+    this.deps.log(result.ok ? `[agent] Cloned ${shown} into ${name}:${result.path}` : `[agent] Cloning ${shown} into ${name} failed: ${result.error ?? ""}`);
     return result;
   }
 
@@ -222,9 +235,8 @@ function checkName(name: string): void {
 
 // Refused before anything is created, so a typo does not leave an empty workspace behind.
 function checkCloneUrl(url: string | undefined): void {
-  if (url !== undefined && repoDirName(url) === undefined) {
-    throw new ServiceError("BAD_REQUEST", `cannot tell the repository's name from "${url}"`, "Pass a git URL such as https://github.com/myuser/myapp or git@github.com:myuser/myapp.git.");
-  }
+  const problem = url === undefined ? undefined : cloneUrlProblem(url);
+  if (problem) throw new ServiceError("BAD_REQUEST", problem, "Pass a git URL such as https://github.com/myuser/myapp or git@github.com:myuser/myapp.git.");
 }
 
 function notFound(name: string): ServiceError {

@@ -61,6 +61,8 @@ export function runShell(target: ShellTarget, io: ShellIo = { stdin: process.std
         rawSet = true;
       }
       stdin.on("data", onInput);
+      // Piped input has no Ctrl+D of its own: when it ends, send one (EOT) so the remote shell ends too.
+      if (!stdin.isTTY) stdin.once("end", () => onInput(Buffer.from([0x04])));
       stdin.resume();
       if (stdout.isTTY) {
         stdout.on("resize", onResize);

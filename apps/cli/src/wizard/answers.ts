@@ -1,28 +1,23 @@
 // The pure part of `perry agent config`: checking answers and turning them into one PATCH /api/config.
 import type { ConfigUpdate, ConfigView, HostSshKey } from "@perry/api-client";
 import { maskSecret } from "@perry/config";
-
-/** Auth keys Tailscale issues (user docs: "Copy the key (starts with tskey-auth-)"); OAuth client secrets work too. */
-export const AUTH_KEY_PREFIXES = ["tskey-auth-", "tskey-client-"] as const;
+import { checkHostnamePrefix as hostnamePrefixProblem, isParsedAuthKey, parseAuthKey } from "@perry/tailscale";
 
 /** The workspace name the hostname preview uses. */
 export const PREVIEW_NAME = "myproject";
 
-/** Why `key` is not a Tailscale auth key, or undefined when it looks like one. */
-export function checkAuthKey(key: string): string | undefined {
-  if (!AUTH_KEY_PREFIXES.some((prefix) => key.startsWith(prefix))) return "a Tailscale auth key starts with tskey-auth- (or tskey-client- for an OAuth client secret)";
-  if (/\s/.test(key)) return "the key contains spaces; paste it again without them";
-  if (!/^tskey-[a-z]+-[A-Za-z0-9_-]{8,}$/.test(key)) return "the key is too short or has characters Tailscale keys do not have";
-  return undefined;
+/**
+ * Why `key` is not a usable auth key, or undefined when it is. With a login server (Headscale) other key
+ * formats are fine too — the same rule the agent's config schema applies.
+ */
+export function checkAuthKey(key: string, options: { loginServer?: string | undefined } = {}): string | undefined {
+  const parsed = parseAuthKey(key, { allowOtherFormats: options.loginServer !== undefined });
+  return isParsedAuthKey(parsed) ? undefined : parsed.reason;
 }
 
 /** Why `prefix` cannot start tailnet hostnames (`<prefix><name>` must be a DNS label), or undefined. */
 export function checkHostnamePrefix(prefix: string): string | undefined {
-  if (prefix === "") return undefined;
-  if (!/^[a-z0-9-]+$/.test(prefix)) return "use only a-z, 0-9 and - (hostnames are DNS labels)";
-  if (prefix.startsWith("-")) return "a hostname cannot start with -";
-  if (prefix.length > 62) return "at most 62 characters, so that a name still fits";
-  return undefined;
+  return hostnamePrefixProblem(prefix)?.reason;
 }
 
 /** What a workspace will be called on the tailnet, e.g. `perry-` → `perry-myproject`. */

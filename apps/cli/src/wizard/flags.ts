@@ -30,6 +30,8 @@ export interface ScriptedInput {
   /** Contents of the `--ssh-key` files. */
   sshKeyTexts?: readonly string[];
   clear?: readonly (keyof typeof CLEARABLE)[];
+  /** The agent's tailscale.loginServer: with one, non-Tailscale key formats (Headscale) are accepted. */
+  loginServer?: string;
 }
 
 /** The update the flags describe; throws BAD_INPUT for a malformed key, prefix or public key file. */
@@ -44,7 +46,7 @@ export function scriptedUpdate(input: ScriptedInput): ConfigUpdate {
     const value = (input.stdinText ?? "").trim();
     if (value === "") throw new CliError("BAD_INPUT", `--${input.stdinSecret} read nothing from stdin`, `Pipe the secret in, e.g. \`printf %s "$KEY" | perry agent config --${input.stdinSecret}\``);
     if (input.stdinSecret === "tailscale-auth-key-stdin") {
-      const problem = checkAuthKey(value);
+      const problem = checkAuthKey(value, { loginServer: input.loginServer });
       if (problem) throw new CliError("BAD_INPUT", `the Tailscale auth key from stdin is not valid: ${problem}`);
     }
     set(STDIN_SECRETS[input.stdinSecret], value);

@@ -38,7 +38,7 @@ export async function askWizard(current: ConfigView, hostKeys: readonly HostSshK
   log.step("Tailscale networking: workspaces join your tailnet with this auth key", common);
   const tailscaleAuthKey = await secret("Tailscale auth key (tskey-auth-…)", current.tailscale.authKey, io, (value) => {
     const change = secretChange(value ?? "");
-    return typeof change === "string" ? checkAuthKey(change) : undefined;
+    return typeof change === "string" ? checkAuthKey(change, { loginServer: current.tailscale.loginServer }) : undefined;
   });
   const hostnamePrefix = await prefixPrompt(current.tailscale.hostnamePrefix, io);
 

@@ -38,7 +38,9 @@ export default class AgentConfig extends BaseCommand<typeof AgentConfig> {
     const scripted = stdinSecret !== undefined || flags["hostname-prefix"] !== undefined || flags["ssh-key"] !== undefined || flags.clear !== undefined;
     const client = await this.client();
     if (scripted || !flags.interactive || flags.yes) {
+      const loginServer = stdinSecret === "tailscale-auth-key-stdin" ? (await client.getConfig()).tailscale.loginServer : undefined;
       const update = scriptedUpdate({
+        ...(loginServer ? { loginServer } : {}),
         ...(stdinSecret ? { stdinSecret, stdinText: await readStdin() } : {}),
         ...(flags["hostname-prefix"] !== undefined ? { hostnamePrefix: flags["hostname-prefix"] } : {}),
         ...(flags["ssh-key"] ? { sshKeyTexts: await readKeyFiles(flags["ssh-key"]) } : {}),
