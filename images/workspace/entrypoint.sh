@@ -13,6 +13,7 @@
 #   /etc/perry/authorized_keys         OpenSSH public keys for user `workspace` (optional)
 # Output for the agent: /var/lib/perry-report/tailscale.json (a host directory the agent bind-mounts; created if absent)
 #   { state, hostname (configured), dnsName, ips, health (tailscaled's warnings), error (last join failure),
+#     restarts (how often tailscaled died and was restarted in this run), lastRestart (what happened, when),
 #     updatedAt }; state is tailscaled's BackendState
 #   (NoState, NeedsLogin, NeedsMachineAuth, Stopped, Starting, Running) or Disabled, Invalid, DaemonFailed.
 # Never `set -x`: settings (the auth key among them) must stay out of the container logs.
@@ -23,12 +24,20 @@ readonly TS_STATE_DIR=/var/lib/tailscale
 readonly TS_SOCKET=/var/run/tailscale/tailscaled.sock
 readonly REPORT_DIR=/var/lib/perry-report
 readonly STATUS_FILE=$REPORT_DIR/tailscale.json
+# The supervisor (main shell) records tailscaled's restarts here for the monitor (a subshell) to report.
+# Inside the container, not on the report mount, and reset at every start: it describes this run only.
+readonly RESTARTS_FILE=/run/perry/tailscaled-restarts
 readonly WORKSPACE_USER=workspace
 readonly WORKSPACE_HOME=/home/workspace
 readonly DAEMON_DEADLINE_SECONDS=30
 readonly STATUS_INTERVAL_SECONDS=5
 readonly UP_TIMEOUT=60s
 readonly UP_RETRY_MAX_SECONDS=60
+# A join normally takes a second or two; one still pending after this long gets the control server checked,
+# so the status says "unreachable" within seconds instead of after UP_TIMEOUT.
+readonly PROBE_AFTER_SECONDS=8
+readonly PROBE_TIMEOUT_SECONDS=4
+readonly DEFAULT_LOGIN_SERVER=https://controlplane.tailscale.com
 
 TAILSCALED_PID=""
 SSHD_PID=""
@@ -132,7 +141,10 @@ wait_for_tailscaled() {
 
 # Writes the status file atomically from `tailscale status --json`; $1 overrides the state, $2 is the error.
 write_status() {
-  local state=${1:-} error=${2:-} status tmp
+  local state=${1:-} error=${2:-} status tmp restarts=0 last_restart=""
+  if [ -s "$RESTARTS_FILE" ]; then
+    { read -r restarts; read -r last_restart; } <"$RESTARTS_FILE"
+  fi
   # An explicit state means tailscaled is not running: asking it would only wait for its socket.
   if [ -n "$state" ]; then
     status='{}'
@@ -142,13 +154,17 @@ write_status() {
   tmp=$(mktemp "$STATUS_FILE.XXXXXX")
   # Milliseconds: the agent compares updatedAt with the container's start time to drop an earlier run's report.
   if jq -n --argjson s "$status" --arg state "$state" --arg error "$error" --arg hostname "${TS_HOSTNAME:-}" \
+      --argjson restarts "${restarts:-0}" --arg lastRestart "$last_restart" \
       --arg now "$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" '{
       state: (if $state != "" then $state else ($s.BackendState // "NoState") end),
       hostname: (if $hostname != "" then $hostname else null end),
       dnsName: (($s.Self.DNSName // "") | rtrimstr(".") | if . == "" then null else . end),
       ips: ($s.Self.TailscaleIPs // []),
       health: ($s.Health // []),
-      error: (if $error != "" then $error else null end),
+      # An error is about a join that has not happened; a Running backend has joined since it was noted.
+      error: (if $error != "" and $s.BackendState != "Running" then $error else null end),
+      restarts: $restarts,
+      lastRestart: (if $lastRestart != "" then $lastRestart else null end),
       updatedAt: $now
     }' >"$tmp" 2>/dev/null; then
     chmod 0644 "$tmp" && mv -f "$tmp" "$STATUS_FILE"
@@ -172,28 +188,66 @@ short_error() {
   sed -E 's/tskey-[A-Za-z0-9_-]+/tskey-REDACTED/g' "$1" | grep -v '^[[:space:]]*$' | tail -n 1 | cut -c1-300
 }
 
+# Prints why the control server cannot be reached, or nothing when it answers HTTP at all (any status will do).
+# tailscaled itself says nothing useful while its first login hangs: its BackendState is just NeedsLogin.
+probe_control() {
+  local url=${TS_LOGIN_SERVER:-$DEFAULT_LOGIN_SERVER} out
+  out=$(curl -sS -o /dev/null --max-time "$PROBE_TIMEOUT_SECONDS" "${url%/}/key?v=1" 2>&1) && return 0
+  printf 'control server %s is unreachable (%s)' "$url" "$(tr '\n' ' ' <<<"${out#curl: }" | cut -c1-150)"
+}
+
+# Sets the caller's $error (monitor_tailscale's local) from probe_control: the unreachable control server
+# while it is, and nothing once it answers again (tailscaled then finishes or fails the login by itself).
+check_control() {
+  local unreachable
+  unreachable=$(probe_control)
+  if [ -n "$unreachable" ]; then
+    error=$unreachable
+  elif [[ $error == "control server "*" is unreachable "* ]]; then
+    error=""
+  fi
+}
+
+backend_running() { [ "$(ts status --json 2>/dev/null | jq -r '.BackendState // empty' 2>/dev/null)" = Running ]; }
+
+# The key has done its job once the node is logged in; the node key in the state dir is what counts from now on.
+on_joined() {
+  log "joined the tailnet as $TS_HOSTNAME"
+  [ -n "$TS_AUTHKEY_FILE" ] && rm -f "$TS_AUTHKEY_FILE"
+}
+
 # Background: join, retry while the login fails (control unreachable, bad key) with a capped backoff,
 # and refresh the status file every few seconds, also while `tailscale up` is still waiting.
 monitor_tailscale() {
-  local joined=false error="" next_try=0 delay=$STATUS_INTERVAL_SECONDS out rc
+  local joined=false error="" next_try=0 delay=$STATUS_INTERVAL_SECONDS out rc up_since=0
   out=$(mktemp /tmp/perry-tailscale-up.XXXXXX)
   UP_PID=""
   while true; do
+    # tailscaled keeps retrying a login on its own after `up` gave up, and may finish it between two tries.
+    if [ "$joined" = false ] && [ -z "$UP_PID" ] && backend_running; then
+      joined=true error=""
+      on_joined
+    fi
     if [ "$joined" = false ] && [ -z "$UP_PID" ] && ((SECONDS >= next_try)); then
       start_tailscale_up "$out"
+      up_since=$SECONDS
+    fi
+    if alive "$UP_PID" && ((SECONDS - up_since >= PROBE_AFTER_SECONDS)); then
+      check_control
     fi
     if [ -n "$UP_PID" ] && ! alive "$UP_PID"; then
       wait "$UP_PID"; rc=$?
       UP_PID=""
       if ((rc == 0)); then
         joined=true error=""
-        log "joined the tailnet as $TS_HOSTNAME"
-        [ -n "$TS_AUTHKEY_FILE" ] && rm -f "$TS_AUTHKEY_FILE"
+        on_joined
       else
         # tailscaled's health message names the cause (control unreachable, bad key); `up` only says "timeout".
         # "Tailscale is starting" is transient and says nothing about the cause; skip it.
         ts status --json 2>/dev/null | jq -r '[.Health[]? | select(test("is starting") | not)][0] // empty' >>"$out" 2>/dev/null
         error=$(short_error "$out")
+        # `up` only says "timeout" when the control server never answered; the probe names the cause.
+        check_control
         log "tailscale up failed (retrying in ${delay}s): $error"
         next_try=$((SECONDS + delay))
         delay=$((delay * 2 > UP_RETRY_MAX_SECONDS ? UP_RETRY_MAX_SECONDS : delay * 2))
@@ -240,20 +294,43 @@ on_signal() {
   exit 0
 }
 
+# How a child ended, from its wait status: "exited with status N" or "was killed by signal N (NAME)".
+describe_exit() {
+  local rc=$1
+  if ((rc > 128)); then
+    printf 'was killed by signal %d (%s)' $((rc - 128)) "$(kill -l $((rc - 128)) 2>/dev/null || echo '?')"
+  else
+    printf 'exited with status %d' "$rc"
+  fi
+}
+
+# Counts a tailscaled restart and says why, for write_status (line 1: count, line 2: what happened).
+record_tailscaled_restart() {
+  local how=$1 count=0
+  [ -s "$RESTARTS_FILE" ] && read -r count <"$RESTARTS_FILE"
+  printf '%d\ntailscaled %s at %s; restarted\n' $((count + 1)) "$how" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$RESTARTS_FILE.tmp" &&
+    mv -f "$RESTARTS_FILE.tmp" "$RESTARTS_FILE"
+}
+
 # Restarts whichever child died; the short pause keeps a crash loop from spinning.
 supervise() {
   local -a pids
+  local exited rc how
   while true; do
     pids=("$SSHD_PID")
     [ -n "$TAILSCALED_PID" ] && pids+=("$TAILSCALED_PID")
-    wait -n "${pids[@]}"
+    exited="" rc=0
+    wait -n -p exited "${pids[@]}"; rc=$?
     if ! alive "$SSHD_PID"; then
       log "sshd exited; restarting it"
       sleep 1 & wait $!
       start_sshd
     fi
     if [ -n "$TAILSCALED_PID" ] && ! alive "$TAILSCALED_PID"; then
-      log "tailscaled exited; restarting it"
+      # wait -n reaped it only when it is the one that woke us; otherwise its status is unknown here.
+      if [ "$exited" = "$TAILSCALED_PID" ]; then how=$(describe_exit "$rc"); else how="exited"; fi
+      log "tailscaled exited; restarting it (it $how)"
+      record_tailscaled_restart "$how"
       sleep 1 & wait $!
       start_tailscaled
     fi
@@ -264,7 +341,8 @@ main() {
   trap on_signal TERM INT
   read_settings
   install -d -m 0700 "$TS_STATE_DIR"
-  install -d -m 0755 "$REPORT_DIR"
+  install -d -m 0755 "$REPORT_DIR" "$(dirname "$RESTARTS_FILE")"
+  rm -f "$RESTARTS_FILE"
   setup_ssh
   if [ -z "$TS_ENABLED" ]; then
     write_status Disabled ""

@@ -2,7 +2,8 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { createServer as createHttpServer } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -201,5 +202,31 @@ describe("web UI against a real agent", () => {
     await card.waitFor({ state: "detached", timeout: 120_000 });
     const response = await fetch(`${baseUrl}/api/workspaces/${workspaceName}`);
     expect(response.status).toBe(404);
+  });
+
+  it("refuses what a page on another origin posts to the agent (a form and a fetch)", async () => {
+    // A page the user might visit, served from another origin on loopback, tries to create a workspace.
+    const victim = `csrf-${randomBytes(3).toString("hex")}`;
+    const evil = createHttpServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<form id="f" method="POST" action="${baseUrl}/api/workspaces" enctype="text/plain">
+        <input name='{"name":"${victim}","x":"' value='"}'></form>
+        <script>fetch("${baseUrl}/api/workspaces/${victim}/start", { method: "POST", mode: "no-cors", body: '{"create":true}' }).finally(() => document.getElementById("f").submit());</script>`);
+    });
+    await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", resolve));
+    const evilPort = (evil.address() as AddressInfo).port;
+    const attacker = await browser!.newPage();
+    try {
+      const posted = attacker.waitForResponse((r) => r.url() === `${baseUrl}/api/workspaces` && r.request().method() === "POST");
+      await attacker.goto(`http://localhost:${evilPort}/`);
+      // Refused before any route runs: foreign Origin (403) or a body that is not JSON (415).
+      expect([403, 415]).toContain((await posted).status());
+      const workspaces = (await (await fetch(`${baseUrl}/api/workspaces`)).json()) as { workspaces: { name: string }[] };
+      expect(workspaces.workspaces.map((w) => w.name)).not.toContain(victim);
+    } finally {
+      await attacker.close();
+      await new Promise((resolve) => evil.close(resolve));
+      await run("docker", ["rm", "-f", `workspace-${victim}`]).catch(() => undefined);
+    }
   });
 });

@@ -38,6 +38,10 @@ export const workspaceTailscaleSchema = v.object({
   online: v.boolean(),
   /** A short reason and fix, when state is needs-login, waiting or error. */
   error: v.optional(v.string()),
+  /** How often the workspace's tailscaled died and was restarted since the workspace last started (absent when never). */
+  restarts: v.optional(v.number()),
+  /** What happened the last time, e.g. "tailscaled was killed by signal 9 (KILL) at 2025-01-01T10:00:00Z; restarted". */
+  lastRestart: v.optional(v.string()),
   updatedAt: v.optional(v.string()),
 });
 export type WorkspaceTailscale = v.InferOutput<typeof workspaceTailscaleSchema>;

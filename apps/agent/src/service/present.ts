@@ -27,7 +27,11 @@ export interface DesiredTailscale {
 }
 
 /** Builds the API's view of one workspace from its container and its latest tailnet report. */
-export function presentWorkspace(container: WorkspaceContainer & { startedAt?: Date }, desired: DesiredTailscale, report: TailscaleReport | undefined): Workspace {
+export function presentWorkspace(
+  container: WorkspaceContainer & { startedAt?: Date },
+  desired: DesiredTailscale,
+  report: TailscaleReport | undefined,
+): Workspace {
   const status = statusOf(container.state);
   return {
     name: container.name,
@@ -40,7 +44,12 @@ export function presentWorkspace(container: WorkspaceContainer & { startedAt?: D
   };
 }
 
-function presentTailscale(status: WorkspaceStatus, desired: DesiredTailscale, report: TailscaleReport | undefined, startedAt?: Date): WorkspaceTailscale {
+function presentTailscale(
+  status: WorkspaceStatus,
+  desired: DesiredTailscale,
+  report: TailscaleReport | undefined,
+  startedAt?: Date,
+): WorkspaceTailscale {
   const base = { ips: [] as string[], online: false, ...(desired.hostname ? { hostname: desired.hostname } : {}) };
   // A report from before the current start describes an earlier run; ignore it.
   const fresh = report && (!startedAt || new Date(report.updatedAt).getTime() >= startedAt.getTime() - 1000) ? report : undefined;
@@ -49,7 +58,12 @@ function presentTailscale(status: WorkspaceStatus, desired: DesiredTailscale, re
   if (status !== "running") return { ...base, state: "stopped" };
   if (!fresh) return { ...base, state: "starting" };
   if (fresh.enabled !== desired.enabled || (desired.hostname && fresh.hostname && fresh.hostname !== desired.hostname)) {
-    return { ...base, ...reportFields(fresh), state: "pending-restart", error: "Tailscale settings changed; restart the workspace to apply them" };
+    return {
+      ...base,
+      ...reportFields(fresh),
+      state: "pending-restart",
+      error: "Tailscale settings changed; restart the workspace to apply them",
+    };
   }
   return { ...base, ...reportFields(fresh), state: fresh.state };
 }
@@ -63,5 +77,7 @@ function reportFields(report: TailscaleReport): Partial<WorkspaceTailscale> {
     ...(report.dnsName ? { dnsName: report.dnsName } : {}),
     ...(drift ? { actualHostname: drift.actual } : report.dnsName && report.hostname ? { actualHostname: report.hostname } : {}),
     ...(report.error ? { error: report.error } : {}),
+    ...(report.restarts ? { restarts: report.restarts } : {}),
+    ...(report.lastRestart ? { lastRestart: report.lastRestart } : {}),
   };
 }

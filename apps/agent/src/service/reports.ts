@@ -1,4 +1,4 @@
-import { access, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TailscaleState } from "@perry/api-client";
 import * as v from "valibot";
@@ -21,6 +21,8 @@ const rawReportSchema = v.looseObject({
   dnsName: v.nullish(v.string()),
   ips: v.nullish(v.array(v.string()), []),
   error: v.nullish(v.string()),
+  restarts: v.nullish(v.number()),
+  lastRestart: v.nullish(v.string()),
   updatedAt: v.string(),
 });
 
@@ -32,6 +34,10 @@ export interface TailscaleReport {
   dnsName?: string;
   ips: string[];
   error?: string;
+  /** tailscaled restarts by the entrypoint's supervisor in this run, when there were any. */
+  restarts?: number;
+  /** The supervisor's line about the last restart. */
+  lastRestart?: string;
   updatedAt: string;
 }
 
@@ -105,7 +111,9 @@ export function stateFromBackend(backendState: string | undefined, error: string
     case "NeedsMachineAuth":
       return "needs-approval";
     case "NeedsLogin":
-      return error ? "needs-login" : "starting";
+      // A login that never reached the control server also leaves tailscaled in NeedsLogin; the entrypoint's
+      // probe says so ("… is unreachable (…)"). Not /timeout/: `up` times out on an unfinished interactive login too.
+      return error ? (/unreachable|connection refused|no route|dial/i.test(error) ? "waiting" : "needs-login") : "starting";
     case "Invalid":
     case "DaemonFailed":
       return "error";
@@ -127,6 +135,8 @@ function toReport(raw: v.InferOutput<typeof rawReportSchema>): TailscaleReport {
     ...(raw.hostname ? { hostname: raw.hostname } : {}),
     ...(raw.dnsName ? { dnsName: raw.dnsName.replace(/\.$/, "") } : {}),
     ...(raw.error ? { error: withFix(raw.error.slice(0, 300)) } : {}),
+    ...(raw.restarts ? { restarts: raw.restarts } : {}),
+    ...(raw.lastRestart ? { lastRestart: raw.lastRestart.slice(0, 300) } : {}),
   };
 }
 

@@ -45,6 +45,7 @@ export function renderWorkspace(ws: Workspace, now: Date): string {
     ["IPs", ts.ips.length > 0 ? ts.ips.join(", ") : undefined],
     ["Online", ts.state === "disabled" ? undefined : ts.online ? "yes" : "no"],
     ["Error", ts.error],
+    ["Restarts", ts.restarts ? `tailscaled restarted ${ts.restarts}× (last: ${ts.lastRestart ?? "unknown"})` : undefined],
     ["SSH", host === undefined ? undefined : `ssh workspace@${host}`],
     ["Web", host === undefined ? undefined : `http://${host}:<port>`],
   ]);
