@@ -73,6 +73,7 @@ describe("settingsFiles", () => {
     const files = settingsFiles({});
     expect(files.map((f) => f.path)).not.toContain(SETTINGS_FILES.authorizedKeys);
     expect(files.every((f) => f.content === "")).toBe(true);
-    expect(files).toHaveLength(5);
+    // Every tailscale file, so that nothing from an earlier start survives.
+    expect(files.map((f) => f.path).sort()).toEqual(Object.entries(SETTINGS_FILES).filter(([key]) => key.startsWith("tailscale")).map(([, path]) => path).sort());
   });
 });

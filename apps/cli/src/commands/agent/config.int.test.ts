@@ -40,7 +40,7 @@ describe("perry agent config (wizard)", () => {
       await wizard.answer(/Authorize these keys/, " ");
       wizard.write("\r");
       await wizard.answer(/Tailscale auth key/, "bogus\r");
-      await wizard.answer(/starts with tskey-auth-/, "\x7f".repeat(5));
+      await wizard.answer(/does not start with tskey-auth-/, "\x7f".repeat(5));
       wizard.write(`${AUTH_KEY}\r`);
       await wizard.waitFor(/Hostname prefix/);
       await wizard.answer(/Preview: myproject/, "perry-");
