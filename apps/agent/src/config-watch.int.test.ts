@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createApiClient } from "@perry/api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningAgent, startAgent } from "./server.js";
+import { isolatedEnv } from "./test-support/agent.js";
 
 async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -20,8 +21,7 @@ describe("config.json edited by hand while the agent runs", () => {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "perry-config-watch-"));
-    const env = { PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "config"), PERRY_STATE_DIR: join(root, "state"), PERRY_TAILSCALE_SERVE: "0" };
-    agent = await startAgent({ port: 0, env, log: (line) => lines.push(line) });
+    agent = await startAgent({ port: 0, env: isolatedEnv(root), log: (line) => lines.push(line) });
   });
   afterAll(async () => {
     await agent?.close();

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { execa } from "execa";
 import * as v from "valibot";
 import { classifyFailure } from "./classify.js";
 import { TailscaleError } from "./errors.js";
@@ -34,6 +33,9 @@ export async function runTailscale(argv: readonly string[], opts: RunOptions & {
   if (opts.socketPath !== undefined && !existsSync(opts.socketPath)) {
     throw classifyFailure({ command, stdout: "", stderr: "", timedOut: false, socketMissing: true, socketPath: opts.socketPath });
   }
+  // Loaded on first use: execa costs ~90 ms to import, and most importers (the CLI, @perry/config) only use
+  // the pure helpers of this package.
+  const { execa } = await import("execa");
   const result = await execa(opts.cliPath, argv, {
     reject: false,
     timeout: opts.timeoutMs,

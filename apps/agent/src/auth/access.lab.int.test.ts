@@ -5,6 +5,7 @@ import { rotateAgentToken } from "@perry/config";
 import { type Device, type HostNode, type Lab, labSettings, startDevice, startHostNode, startLab } from "@perry/tailnet-lab";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningAgent, startAgent } from "../server.js";
+import { isolatedEnv } from "../test-support/agent.js";
 
 // Who may use the agent, against a real lab tailnet. The host node runs userspace networking (as
 // on most servers without root): tailscaled forwards tailnet connections to the host's loopback
@@ -46,14 +47,7 @@ describe("access to the agent from tailnet devices", () => {
     );
     agent = await startAgent({
       port: 0,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: root,
-        PERRY_CONFIG_DIR: join(root, "config"),
-        PERRY_STATE_DIR: join(root, "state"),
-        PERRY_TAILSCALE_CLI: join(binDir, "tailscale"),
-        PERRY_TAILSCALE_SOCKET: host.socketPath,
-      },
+      env: isolatedEnv(root, { PERRY_TAILSCALE_SERVE: "1", PERRY_TAILSCALE_CLI: join(binDir, "tailscale"), PERRY_TAILSCALE_SOCKET: host.socketPath }),
       log: (line) => lines.push(line),
     });
     hostIp = (await host.status()).Self?.TailscaleIPs?.[0] ?? "";

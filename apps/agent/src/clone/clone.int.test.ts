@@ -12,6 +12,7 @@ import { TailscaleReports } from "../service/reports.js";
 import { WorkspaceService } from "../service/workspaces.js";
 import { uniqueName } from "../test-support/agent.js";
 import { type GitServer, startGitServer } from "./test-support/git-server.js";
+import { isolatedEnv } from "../test-support/agent.js";
 
 const TOKEN = `ghp_test${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 const docker = createWorkspaceDocker();
@@ -23,7 +24,7 @@ let service: WorkspaceService;
 
 /** A workspace service whose token origin is the local git server (as PERRY_GITHUB_HOST would set it). */
 async function makeService(githubHost: string): Promise<WorkspaceService> {
-  const env = { PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "config"), PERRY_STATE_DIR: join(root, "state") };
+  const env = isolatedEnv(root);
   const config = await loadConfig(env);
   await config.update({ github: { token: TOKEN } } as never);
   const bus = new WorkspaceEvents();

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { startAgent } from "../server.js";
 import { testAgent } from "../test-support/agent.js";
+import { isolatedEnv } from "../test-support/agent.js";
 
 const exec = promisify(execFile);
 
@@ -18,7 +19,7 @@ async function withRoot<T>(work: (root: string) => Promise<T>): Promise<T> {
   }
 }
 
-const envFor = (root: string) => ({ PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "config"), PERRY_STATE_DIR: join(root, "state"), PERRY_TAILSCALE_SERVE: "0" });
+const envFor = (root: string) => isolatedEnv(root);
 
 describe("a bad config.json at agent start", () => {
   it.each([

@@ -5,7 +5,7 @@ import { createApiClient, type WorkspaceEvent } from "@perry/api-client";
 import { createWorkspaceDocker } from "@perry/docker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningAgent, startAgent } from "../server.js";
-import { uniqueName } from "../test-support/agent.js";
+import { isolatedEnv, uniqueName } from "../test-support/agent.js";
 
 describe("live workspace events", () => {
   let agent: RunningAgent;
@@ -15,8 +15,7 @@ describe("live workspace events", () => {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "perry-watch-"));
-    const env = { PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "c"), PERRY_STATE_DIR: join(root, "s"), PERRY_TAILSCALE_SERVE: "0" };
-    agent = await startAgent({ port: 0, env, log: () => {} });
+    agent = await startAgent({ port: 0, env: isolatedEnv(root), log: () => {} });
   });
   afterAll(async () => {
     await docker.remove(name).catch(() => {});

@@ -5,6 +5,7 @@ import { type Device, type HostNode, type Lab, labSettings, startDevice, startHo
 import { createApiClient } from "@perry/api-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningAgent, startAgent } from "../server.js";
+import { isolatedEnv } from "../test-support/agent.js";
 
 // The agent rows of the user docs' Behavior Summary, on a host whose tailscaled is a real node of the lab
 // tailnet (userspace networking, private socket), with the real tailscale CLI.
@@ -12,7 +13,8 @@ const binDir = labSettings().tailscaleBinDir;
 const run = Date.now().toString(36);
 
 function agentEnv(root: string, extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "config"), PERRY_STATE_DIR: join(root, "state"), ...extra };
+  // These tests are about detection and Serve: turn them on (against the lab's host node, never the machine's).
+  return isolatedEnv(root, { PERRY_TAILSCALE_SERVE: "1", ...extra });
 }
 
 async function runAgent(root: string, extra: Record<string, string>): Promise<{ agent: RunningAgent; lines: string[] }> {

@@ -3,7 +3,7 @@
 // errors) with an `accept` callback in the env; only a route that calls it gets the upgraded socket.
 import { type IncomingMessage, type Server, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { type WebSocket, WebSocketServer } from "ws";
+import type { WebSocket, WebSocketServer } from "ws";
 
 /** What the route hands over: runs once the socket is upgraded. */
 export type TerminalSession = (socket: WebSocket) => void;
@@ -34,20 +34,27 @@ export interface TerminalAttachment {
  * @example const terminals = attachTerminal(server, agent.app); … terminals.close(); await close(server);
  */
 export function attachTerminal(server: Server, app: FetchApp): TerminalAttachment {
-  const wss = new WebSocketServer({ noServer: true });
+  // `ws` is loaded with the first terminal, not at start-up: an idle agent stays ~15 MB smaller.
+  let wss: Promise<WebSocketServer> | undefined;
+  const serverFor = () => {
+    wss ??= import("ws").then(({ WebSocketServer }) => new WebSocketServer({ noServer: true }));
+    return wss;
+  };
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
-    void upgrade(app, wss, request, socket, head);
+    void upgrade(app, serverFor, request, socket, head);
   });
   return {
     close() {
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+      void wss?.then((open) => {
+        for (const client of open.clients) client.terminate();
+        open.close();
+      });
     },
   };
 }
 
-async function upgrade(app: FetchApp, wss: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+async function upgrade(app: FetchApp, wssFor: () => Promise<WebSocketServer>, request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
   let session: TerminalSession | undefined;
   const env: UpgradeEnv = { incoming: request, outgoing: undefined, [UPGRADE]: (s) => {
       session = s;
@@ -68,7 +75,7 @@ async function upgrade(app: FetchApp, wss: WebSocketServer, request: IncomingMes
     return;
   }
   const start = session;
-  wss.handleUpgrade(request, socket, head, (ws) => start(ws));
+  (await wssFor()).handleUpgrade(request, socket, head, (ws) => start(ws));
 }
 
 // The app's answer (401, 404, 409 with its JSON body) as a plain HTTP response; the client shows it.

@@ -10,10 +10,26 @@ export function uniqueName(prefix = "t"): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 }
 
+/**
+ * The environment of an agent that touches nothing of the machine's own Perry or Tailscale setup: config and
+ * state under `root`, no Tailscale detection/Serve on the host, no log upload from test workspaces.
+ */
+export function isolatedEnv(root: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: root,
+    PERRY_CONFIG_DIR: join(root, "config"),
+    PERRY_STATE_DIR: join(root, "state"),
+    PERRY_TAILSCALE_NO_LOGS: "1",
+    PERRY_TAILSCALE_SERVE: "0",
+    ...extra,
+  };
+}
+
 /** An agent app wired to the real Docker engine, with its own temp config and state dirs. */
 export async function testAgent(env: Record<string, string> = {}) {
   const root = await mkdtemp(join(tmpdir(), "perry-agent-test-"));
-  const fullEnv = { PATH: process.env.PATH ?? "", HOME: root, PERRY_CONFIG_DIR: join(root, "config"), PERRY_STATE_DIR: join(root, "state"), PERRY_TAILSCALE_NO_LOGS: "1", ...env };
+  const fullEnv = isolatedEnv(root, env);
   const settings = readSettings(fullEnv);
   const config = await loadConfig(fullEnv);
   const lines: string[] = [];
