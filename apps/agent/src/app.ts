@@ -3,7 +3,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { AgentTailscale } from "@perry/api-client";
 import type { ConfigStore } from "@perry/config";
 import type { WorkspaceDocker } from "@perry/docker";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { type AccessDeps, accessControl } from "./auth/middleware.js";
 import { toErrorResponse } from "./http-errors.js";
@@ -70,28 +70,17 @@ export function createApp(deps: AppDeps) {
 function mountWeb(app: Hono, webDir: string): void {
   // serveStatic resolves its root against the working directory.
   const root = relative(process.cwd(), webDir) || ".";
-  app.use(
-    "/assets/*",
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        // File names carry a content hash, so they never change.
-        c.header("cache-control", "public, max-age=31536000, immutable");
-      },
-    }),
-  );
+  // serveStatic calls onFound after building its response, so caching headers are set once it is done.
+  const cacheControl = (value: string): MiddlewareHandler => async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set("cache-control", value);
+  };
+  // File names carry a content hash, so they never change.
+  // A missing asset is a 404, not the index page (which would then be cached as immutable).
+  app.get("/assets/*", cacheControl("public, max-age=31536000, immutable"), serveStatic({ root }), (c) => c.text("Not Found", 404));
   app.use("/favicon.svg", serveStatic({ root }));
-  // Every other GET is a client-side route (/workspaces/myproject): answer with index.html.
-  app.get(
-    "*",
-    serveStatic({
-      root,
-      rewriteRequestPath: () => "/index.html",
-      onFound: (_path, c) => {
-        c.header("cache-control", "no-cache");
-      },
-    }),
-  );
+  // Every other GET is a client-side route (/workspaces/myproject): answer with index.html, revalidated.
+  app.get("*", cacheControl("no-cache"), serveStatic({ root, rewriteRequestPath: () => "/index.html" }));
 }
 
 function describe(error: unknown, debug = false): string {
