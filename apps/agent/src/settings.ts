@@ -50,7 +50,7 @@ export function readSettings(env: NodeJS.ProcessEnv, overrides: { port?: number;
     tailscaleNoLogs: env.PERRY_TAILSCALE_NO_LOGS === "1",
     debug: env.PERRY_DEBUG === "1",
     ...(env.PERRY_GITHUB_HOST?.trim() ? { githubHost: env.PERRY_GITHUB_HOST.trim() } : {}),
-    version: env.npm_package_version && env.npm_package_name === "@perry/agent" ? env.npm_package_version : AGENT_VERSION,
+    version: AGENT_VERSION,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Workspace, WorkspaceStatus, WorkspaceTailscale } from "@perry/api-client";
 import type { WorkspaceContainer } from "@perry/docker";
-import { hostnameDrift } from "@perry/tailscale";
+import { firstLabel } from "@perry/tailscale";
 import type { TailscaleReport } from "./reports.js";
 
 /** Docker's container state in the words the API uses. */
@@ -69,13 +69,13 @@ function presentTailscale(
 }
 
 function reportFields(report: TailscaleReport): Partial<WorkspaceTailscale> {
-  const drift = report.dnsName && report.hostname ? hostnameDrift(report.hostname, report.dnsName) : undefined;
   return {
     ips: report.ips,
     online: report.state === "running",
     updatedAt: report.updatedAt,
     ...(report.dnsName ? { dnsName: report.dnsName } : {}),
-    ...(drift ? { actualHostname: drift.actual } : report.dnsName && report.hostname ? { actualHostname: report.hostname } : {}),
+    // The name the tailnet gave; differs from `hostname` when it drifted (myproject-1).
+    ...(report.dnsName ? { actualHostname: firstLabel(report.dnsName) } : {}),
     ...(report.error ? { error: report.error } : {}),
     ...(report.restarts ? { restarts: report.restarts } : {}),
     ...(report.lastRestart ? { lastRestart: report.lastRestart } : {}),
