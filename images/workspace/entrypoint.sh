@@ -89,7 +89,9 @@ validate_tailscale_settings() {
 }
 
 setup_ssh() {
-  ssh-keygen -A >/dev/null
+  # Only Ed25519: generating it takes milliseconds, while `ssh-keygen -A` (RSA 3072) can take seconds on a busy
+  # host, and bash runs the SIGTERM trap only after it, so a workspace stopped right after start got killed.
+  [ -s /etc/ssh/ssh_host_ed25519_key ] || ssh-keygen -q -t ed25519 -N "" -f /etc/ssh/ssh_host_ed25519_key
   install -d -m 0755 /run/sshd
   [ -n "$AUTHORIZED_KEYS_FILE" ] || return 0
   if ! ssh-keygen -l -f "$AUTHORIZED_KEYS_FILE" >/dev/null 2>&1; then
