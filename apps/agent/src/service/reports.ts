@@ -49,16 +49,11 @@ export class TailscaleReports {
     this.#root = join(stateDir, "workspaces");
   }
 
-  /** Host directory to bind-mount at `REPORT_MOUNT`; created if missing. */
+  /** Host directory to bind-mount at @perry/docker's `REPORT_DIR`; created if missing. */
   async prepare(name: string): Promise<string> {
     const dir = join(this.#root, name);
     await mkdir(dir, { recursive: true, mode: 0o755 });
     return dir;
-  }
-
-  /** Host directory for `name` (whether or not it exists). */
-  dirOf(name: string): string {
-    return join(this.#root, name);
   }
 
   /** Remembers that the workspace was given Tailscale settings, so its state volume may hold a node. */
